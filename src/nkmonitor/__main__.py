@@ -1,0 +1,3 @@
+from nkmonitor.cli import main
+
+main()
