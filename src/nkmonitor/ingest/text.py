@@ -28,6 +28,16 @@ def html_remnants(text: str) -> int:
 
 def _parse(data: bytes, source: str, markdown: bool) -> list[Parsed]:
     text, codec = decode_bytes(data, source)
+    if is_html_page(text):
+        # A saved web page with the wrong suffix: reading its markup as prose would bury
+        # the article in navigation and scripts.
+        from . import html
+
+        parsed = html.parse(data, source)
+        for item in parsed:
+            item.reader, item.reader_version = html.NAME, html.VERSION
+            item.metadata.setdefault("notes", []).append(f"named as {'Markdown' if markdown else 'text'} but is a whole HTML page; read as HTML")
+        return parsed
     text = normalize_newlines(text)
     metadata: dict = {"encoding": codec}
     remnants = html_remnants(text)
