@@ -1,0 +1,54 @@
+"""Normalization and hashes: stable, idempotent, blind to whitespace, case and Unicode form only."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkmonitor.ingest import content_hash, hash_bytes, hash_text, normalize_text, raw_hash
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert hash_text(once) == hash_text(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=20), min_size=1, max_size=20), st.sampled_from([" ", "\n", "\t", "  \r\n ", "\u00a0"]))
+def test_whitespace_runs_do_not_change_the_hash(words, gap):
+    words = [w for w in words if w.strip()]
+    assert hash_text(" ".join(words)) == hash_text(("\n" + gap).join(words) + gap)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_unicode_form_and_case_do_not_change_the_hash(text):
+    assert hash_text(unicodedata.normalize("NFD", text)) == hash_text(text)
+    assert hash_text(text.upper().lower()) == hash_text(text.lower())
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts)
+def test_different_words_give_different_hashes(a, b):
+    if normalize_text(a) != normalize_text(b):
+        assert hash_text(a) != hash_text(b)
+
+
+@given(st.binary(max_size=500))
+def test_raw_hash_is_sha256_of_bytes(data):
+    assert hash_bytes(data) == raw_hash(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_examples():
+    assert normalize_text("  The  Special\u00a0Envoy\n\nwas\u200b named. ") == "the special envoy was named."
+    assert content_hash("Seoul ") == content_hash("SEOUL")
+    assert content_hash("Seoul") != content_hash("Seul")
+    assert len(content_hash("x")) == 64
