@@ -15,6 +15,8 @@ NUM_PERM = 128
 THRESHOLD = 0.8
 SHINGLE_WORDS = 3
 SEED = 1
+# Pinned so stored signatures stay comparable across datasketch releases (32-bit values).
+SCHEME = "affine32"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -29,7 +31,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signature(text: str) -> MinHash:
     """The MinHash of a text's shingles (same permutations for every document)."""
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     grams = shingles(text)
     if grams:
         mh.update_batch(list(grams))
@@ -37,12 +39,12 @@ def signature(text: str) -> MinHash:
 
 
 def to_bytes(mh: MinHash) -> bytes:
-    return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(mh.hashvalues, dtype=np.uint32).tobytes()
 
 
 def from_bytes(blob: bytes) -> MinHash:
-    values = np.frombuffer(bytes(blob), dtype=np.uint64)
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values)
+    values = np.frombuffer(bytes(blob), dtype=np.uint32)
+    return MinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicateIndex:
@@ -52,7 +54,7 @@ class NearDuplicateIndex:
         self._load = load
         self.threshold = threshold
         self._lsh: MinHashLSH | None = None
-        self._sigs: dict[int, np.ndarray] = {}  # hash values only: 1 KB a document
+        self._sigs: dict[int, np.ndarray] = {}  # hash values only: 512 bytes a document
 
     def _ensure(self) -> MinHashLSH:
         if self._lsh is None:
