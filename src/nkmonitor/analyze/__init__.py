@@ -1,1 +1,240 @@
-"""analyze package."""
+"""Extraction orchestrator: one spaCy pass per document, then linking, facts, recommendations, issues, stance."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Iterator
+
+from nkmonitor.analyze.context import DocContext
+from nkmonitor.records import Document, Extraction
+
+__all__ = ["Extractor", "COMPONENTS", "CHUNK_CHARS", "split_chunks", "document_header"]
+
+EXTRACTOR_VERSION = "1.0"
+# Long texts are parsed in pieces of about this size so memory stays bounded (a 5 MB text
+# never becomes one spaCy Doc); pieces end at paragraph breaks where possible.
+CHUNK_CHARS = 100_000
+
+
+def _facts_module():
+    # TEMPORARY until analyze/facts.py lands: run without facts rather than not at all
+    try:
+        from nkmonitor.analyze import facts
+    except ImportError:
+        return None
+    return facts
+
+
+def _components() -> dict[str, str]:
+    from nkmonitor.analyze import classify, dates, linking, recommendations
+
+    facts = _facts_module()
+
+    return {
+        "extractor": EXTRACTOR_VERSION,
+        "linking": getattr(linking, "VERSION", "0"),
+        "dates": getattr(dates, "VERSION", "0"),
+        "facts": getattr(facts, "VERSION", "0"),
+        "recommendations": recommendations.VERSION,
+        "classify": classify.VERSION,
+    }
+
+
+def __getattr__(name: str):
+    # COMPONENTS is computed on first access so that importing the package stays cheap
+    if name == "COMPONENTS":
+        return _components()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Consecutive (offset, piece) slices of `text` of at most about `size` chars, cut at paragraph, line or space breaks."""
+    if len(text) <= size:
+        return [(0, text)]
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > size // 4:
+                    end = start + cut + len(sep)
+                    break
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def document_header(document: Document) -> dict[str, Any]:
+    """The `document` object of an output line (spec: path, title, outlet, url, published, published_from)."""
+    head: dict[str, Any] = {"path": document.source}
+    for key in ("title", "outlet", "url", "published"):
+        value = getattr(document, key)
+        if value:
+            head[key] = value
+    head["published_from"] = document.published_from
+    return head
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(document: Document) -> str | None:
+    """The document's language as the reader gave it, else a cheap script-based guess."""
+    if document.language:
+        return document.language
+    sample = document.text[:20_000]
+    latin, hangul = len(_LATIN.findall(sample)), len(_HANGUL.findall(sample))
+    if hangul > latin:
+        return "ko"
+    if latin == 0:
+        return None
+    try:
+        import py3langid
+
+        return py3langid.classify(sample)[0]
+    except Exception:  # language id is a hint: a failure must not stop extraction
+        return "en"
+
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,40}}|[A-Z][A-Z .'-]{{1,40}})(?:\([^)]{{1,30}}\))?\s*[,–—-]\s*"
+    rf"((?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)",
+    re.M,
+)
+
+
+def find_dateline(text: str, published: str | None) -> str | None:
+    """A date from a dateline such as 'WASHINGTON, Oct. 13' near the top of the text, resolved against `published`."""
+    match = _DATELINE.search(text[:600])
+    if not match:
+        return None
+    from nkmonitor.analyze.dates import normalize_date
+
+    try:
+        return normalize_date(match.group(1), published)
+    except Exception:  # an unparsable dateline is simply no dateline
+        return None
+
+
+class Extractor:
+    """Runs every extraction component over documents; one instance loads spaCy and the pack once."""
+
+    def __init__(self, settings=None, pack=None, nlp=None):
+        from nkmonitor.analyze.nlp import load_nlp
+        from nkmonitor.config import get_settings
+
+        self.settings = settings or get_settings()
+        if pack is None:
+            from nkmonitor.pack import load_pack
+
+            pack = load_pack()
+        self.pack = pack
+        self.nlp = nlp or load_nlp(self.settings.spacy_model)
+        self.components = _components()
+
+    def extract(self, document: Document) -> Extraction:
+        """The whole extraction for one document."""
+        return next(iter(self.extract_many([document])))
+
+    def extract_many(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
+        """Extractions in input order; texts stream through `nlp.pipe` in bounded chunks."""
+        pending: dict[int, dict[str, Any]] = {}
+        order: list[int] = []
+        docs_by_index: dict[int, Document] = {}
+
+        def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for index, document in enumerate(documents):
+                docs_by_index[index] = document
+                order.append(index)
+                language = detect_language(document)
+                english = language is None or language.startswith("en")
+                chunks = split_chunks(document.text) if english and document.text.strip() else []
+                pending[index] = {"language": language, "left": len(chunks), "parts": []}
+                for offset, piece in chunks:
+                    yield piece, (index, offset, len(chunks))
+
+        def ready() -> Iterator[Extraction]:
+            # emit every finished document at the head of the queue, keeping input order
+            while order and pending[order[0]]["left"] == 0:
+                index = order.pop(0)
+                state = pending.pop(index)
+                yield self._finish(docs_by_index.pop(index), state)
+
+        stream = self.nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for sdoc, (index, offset, _total) in stream:
+            # documents without chunks (empty, non-English) may precede this one
+            yield from ready()
+            state = pending[index]
+            state["parts"].append(self._run_chunk(docs_by_index[index], sdoc, offset, state))
+            state["left"] -= 1
+            yield from ready()
+        yield from ready()
+
+    # -- per chunk: everything that needs the parse
+    def _context(self, document: Document, sdoc: Any, state: dict[str, Any]) -> DocContext:
+        if "dateline" not in state:
+            state["dateline"] = find_dateline(document.text, document.published)
+        return DocContext(text=sdoc.text, sdoc=sdoc, published=document.published, pack=self.pack,
+                          title=document.title, outlet=document.outlet, author=document.author,
+                          url=document.url, dateline=state["dateline"])
+
+    def _run_chunk(self, document: Document, sdoc: Any, offset: int, state: dict[str, Any]) -> dict[str, Any]:
+        from nkmonitor.analyze import classify, linking, recommendations
+
+        facts = _facts_module()
+        ctx = self._context(document, sdoc, state)
+        part: dict[str, Any] = {"facts": [], "recommendations": [], "errors": [], "offset": offset}
+        try:
+            ctx.mentions = linking.link_mentions(ctx)
+        except Exception as exc:  # one failing component must not lose the rest of the document
+            part["errors"].append(f"linking: {type(exc).__name__}: {exc}")
+        try:
+            if facts is not None:
+                part["facts"] = [_shift(f, offset, document.text) for f in facts.extract_facts(ctx)]
+        except Exception as exc:
+            part["errors"].append(f"facts: {type(exc).__name__}: {exc}")
+        try:
+            recs = recommendations.extract_recommendations(ctx)
+            part["recommendations"] = [_shift(r, offset, document.text) for r in recs]
+        except Exception as exc:
+            recs = []
+            part["errors"].append(f"recommendations: {type(exc).__name__}: {exc}")
+        if offset == 0:
+            # issues and stance read the title and the lead, which are in the first chunk
+            try:
+                part["issues"] = classify.classify_issues(ctx)
+                part["stance"] = classify.classify_stance(ctx, recs)
+            except Exception as exc:
+                part["errors"].append(f"classify: {type(exc).__name__}: {exc}")
+        return part
+
+    def _finish(self, document: Document, state: dict[str, Any]) -> Extraction:
+        extraction = Extraction(document=document_header(document), language=state["language"])
+        seen = set()
+        for part in sorted(state["parts"], key=lambda p: p["offset"]):
+            extraction.facts.extend(part["facts"])
+            for rec in part["recommendations"]:
+                # one entry per (addressee, action) per document, across chunks too
+                if (rec.addressee, rec.action) not in seen:
+                    seen.add((rec.addressee, rec.action))
+                    extraction.recommendations.append(rec)
+            extraction.errors.extend(part["errors"])
+            if "issues" in part:
+                extraction.issues = part["issues"]
+                extraction.stance = part["stance"]
+        if state["parts"] and extraction.stance is None and not any("classify" in e for e in extraction.errors):
+            extraction.stance = "neutral_report"
+        return extraction
+
+
+def _shift(item: Any, offset: int, full_text: str) -> Any:
+    """Move a chunk-relative evidence span to document offsets (and re-slice it from the full text)."""
+    if not offset:
+        return item
+    ev = item.evidence
+    start, end = ev.start + offset, ev.end + offset
+    return item.model_copy(update={"evidence": ev.model_copy(update={"start": start, "end": end, "text": full_text[start:end]})})

@@ -1,0 +1,414 @@
+"""Recommendations: who urges whom to do what, from modal, imperative and reporting cues over the parse."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterable
+
+from nkmonitor.analyze.classify import model
+from nkmonitor.records import Evidence, Recommendation
+
+COMPONENT = "recommendations"
+VERSION = "1.0"
+NEEDS = ("sdoc", "mentions", "pack")
+
+# ------------------------------------------------------------------ cues
+
+MODALS = {"should", "must"}
+URGE_VERBS = {"urge", "recommend", "demand", "appeal", "encourage", "implore", "request", "exhort", "advise"}
+PUSH_VERBS = {"press", "push", "ask", "pressure", "persuade", "call", "lobby", "tell"}
+HEDGES = {"will", "would", "could", "may", "might", "can", "shall", "'ll"}
+# a cue governed by these words states a plan or an expectation, not a demand
+FUTURE_FRAMES = {"expect", "plan", "likely", "set", "poise", "intend", "prepare", "hope", "want"}
+REPORTING = {"say", "state", "add", "note", "argue", "write", "tell", "stress", "emphasize", "emphasise", "underscore",
+             "insist", "warn", "explain", "declare", "conclude", "suggest", "recommend", "urge", "call", "demand"}
+_IMPERSONAL = re.compile(
+    r"\b(?:it\s+is|it['\u2019]s|it\s+was)\s+(?:well\s+|long\s+|high\s+)?(?:past\s+)?"
+    r"(time|imperative|essential|vital|critical|crucial|necessary|advisable|urgent|important)\b", re.I)
+_NEEDED = re.compile(r"\b(?:is|are)\s+(?:urgently\s+|also\s+|badly\s+)?needed\b", re.I)
+_HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+will\b", re.I)
+
+# actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
+DEFAULT_HEADS = {"we", "government", "administration", "it", "they", "country", "nation", "officials", "leaders",
+                 "policymakers", "policy", "president", "lawmakers", "seoul", "washington"}
+NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups"}
+DPRK_WORDS = re.compile(r"\b(?:the\s+)?(?:regime|north|communist\s+(?:country|state|regime)|kim\s+regime)\b", re.I)
+ADMIN = re.compile(r"\b(Biden|Trump|Obama|Bush|Clinton)\s+administration|\bWhite House\b|\bState Department\b", re.I)
+# leaders speak for their state when they are asked to act
+LEADER_STATE = {
+    "joe_biden": "us", "donald_trump": "us", "barack_obama": "us", "george_w_bush": "us", "antony_blinken": "us",
+    "marco_rubio": "us", "rex_tillerson": "us", "moon_jae_in": "rok", "yoon_suk_yeol": "rok", "park_geun_hye": "rok",
+    "lee_myung_bak": "rok", "roh_moo_hyun": "rok", "lee_jae_myung": "rok", "kim_jong_un": "dprk", "kim_jong_il": "dprk",
+    "xi_jinping": "china", "vladimir_putin": "russia",
+}
+
+# ------------------------------------------------------------------ action lexicon (cheap, precise cues)
+
+ACTION_CUES: dict[str, list[str]] = {
+    "appoint_official": [r"\b(?:appoint|name|nominate|designate|fill)\w*\b.{0,60}\b(?:envoy|ambassador|rapporteur|post|position)",
+                         r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled)", r"\bvacan"],
+    "integrate_hr_in_policy": [r"\bintegrat\w*\b.{0,40}\bhuman rights|human rights\b.{0,60}\bintegrat",
+                               r"\brelegat|\bsideline|\bsecondary status|\bat the (?:center|centre|heart)\b",
+                               r"human rights (?:concerns )?(?:in|into) (?:any |future )?negotiations"],
+    "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*", r"\bconnecting\b.{0,60}\bnot the right",
+                                  r"\bnot\b.{0,20}\b(?:tie|link|condition)\w*\b.{0,40}\b(?:aid|humanitarian)"],
+    "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified stance\b|\bcoherent\b|\bon-off\b"],
+    "un_multilateral_action": [r"\bco-?sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
+                               r"\bmultilateral", r"\bcoalition\b", r"\binternational discussion"],
+    "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)"],
+    "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
+    "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg"],
+    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bdivert|\breaches? the\b"],
+    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return"],
+    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation)\b|\blegislat"],
+    "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bproactive approach\b|\bpressure\b"],
+    "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
+    "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
+    "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war"],
+    "allied_coordination": [r"\bcoordinat\w*|\bavoid clashing\b|\bclash\w*\b|\balign\w*\b.{0,20}\bposition|\btrilateral consultation"],
+    "dprk_compliance": [],
+}
+_CUES = {a: [re.compile(p, re.I) for p in pats] for a, pats in ACTION_CUES.items()}
+
+ACTION_ISSUES = {
+    "appoint_official": ["envoys_institutions"], "un_multilateral_action": ["un_mechanisms"],
+    "accountability_measures": ["accountability_justice"], "information_access": ["information_access"],
+    "humanitarian_cooperation": ["humanitarian_aid"], "aid_monitoring": ["humanitarian_aid"],
+    "refugee_protection": ["refugees_repatriation"], "legislation": ["envoys_institutions"],
+    "sanctions_pressure": ["sanctions"], "sanctions_flexibility": ["sanctions", "humanitarian_aid"],
+    "engagement_dialogue": ["engagement_diplomacy"], "detainees_abductees_families": ["abductions_disappearances"],
+    "allied_coordination": ["engagement_diplomacy"], "decouple_hr_from_security": ["denuclearization_security"],
+    "integrate_hr_in_policy": [], "consistent_messaging": [], "dprk_compliance": [],
+}
+
+
+def classify_action(text: str, addressee: str | None = None) -> list[tuple[str, float]]:
+    """Ranked (action, score) for the text of one ask: lexicon hits plus the Naive Bayes posterior."""
+    nb = model("actions.yaml")
+    probs = nb.scores(text) if nb.known(text) else {}
+    scored = {}
+    for action in _CUES:
+        hits = sum(1 for p in _CUES[action] if p.search(text))
+        scored[action] = probs.get(action, 0.0) + 0.6 * min(hits, 2)
+    if addressee == "dprk":
+        # what North Korea itself is asked to do is compliance unless the ask is about detainees or families
+        scored["dprk_compliance"] += 0.8
+    return sorted(scored.items(), key=lambda kv: -kv[1])
+
+
+# ------------------------------------------------------------------ actors
+
+def _mention_actor(mention: Any, pack: Any) -> str | None:
+    """A state or body id for a linked mention (leaders and posts speak for their state)."""
+    if mention.kind in ("state", "body"):
+        return mention.id
+    if mention.kind == "person":
+        return LEADER_STATE.get(mention.id)
+    if mention.kind == "post":
+        try:
+            return pack.state_of(mention.id) if pack is not None else None
+        except Exception:
+            return None
+    return None
+
+
+def _as_addressee(actor: str, pack: Any) -> str:
+    """National bodies are addressed as their state (the Congress/the ministry ask → us/rok)."""
+    try:
+        state = pack.state_of(actor) if pack is not None else None
+    except Exception:
+        state = None
+    return state or actor
+
+
+def _actors_in(ctx: Any, start: int, end: int) -> list[str]:
+    out = []
+    for m in ctx.mentions:
+        if m.start >= start and m.end <= end:
+            actor = _mention_actor(m, ctx.pack)
+            if actor and actor not in out:
+                out.append(actor)
+    if not out:
+        text = ctx.text[start:end]
+        if ADMIN.search(text):
+            out.append("us")
+        elif DPRK_WORDS.search(text) and not re.search(r"\bsouth\b", text, re.I):
+            out.append("dprk")
+    return out
+
+
+def _span_of(tokens: Iterable[Any]) -> tuple[int, int]:
+    toks = list(tokens)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def default_addressee(ctx: Any) -> str | None:
+    """The state a document mostly talks to: mentions in the title count triple; North Korea only if nothing else."""
+    counts: Counter = Counter()
+    title = (ctx.title or "")
+    for m in ctx.mentions:
+        actor = _mention_actor(m, ctx.pack)
+        if actor:
+            counts[_as_addressee(actor, ctx.pack)] += 1
+    for alias, kind, ident in _title_aliases(ctx):
+        if alias in title:
+            counts[ident] += 3
+    if ADMIN.search(title) or re.search(r"\bBiden\b|\bU\.S\.", title):
+        counts["us"] += 3
+    for bad in ("dprk",):
+        if len(counts) > 1:
+            counts.pop(bad, None)
+    states = [(k, v) for k, v in counts.most_common() if k in ("us", "rok", "china", "japan", "russia", "eu", "dprk")]
+    return states[0][0] if states else None
+
+
+def _title_aliases(ctx: Any) -> list[tuple[str, str, str]]:
+    try:
+        return [a for a in ctx.pack.aliases(["state"]) if len(a[0]) > 2]
+    except Exception:
+        return []
+
+
+# ------------------------------------------------------------------ finding asks
+
+def _hedged(token: Any) -> bool:
+    """The cue verb is a prediction or plan ('will call on', 'could press', 'expected to urge')."""
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in HEDGES:
+            return True
+    head = token
+    for _ in range(3):
+        if head.dep_ in ("xcomp", "ccomp", "acomp") and head.head.lemma_.lower() in FUTURE_FRAMES:
+            return True
+        head = head.head
+    return False
+
+
+def _quote_depth(text: str, pos: int, sent_start: int) -> bool:
+    chunk = text[sent_start:pos]
+    return (chunk.count('"') + chunk.count("\u201c") - chunk.count("\u201d")) % 2 == 1 or "\u201c" in chunk and "\u201d" not in chunk
+
+
+def _subject(verb: Any) -> list[Any]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return list(child.subtree)
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return []
+
+
+def _object_of(verb: Any) -> list[Any]:
+    """Whom an urge verb addresses: its object, 'on/upon X', or the subject of its complement."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "obj"):
+            return list(child.subtree)
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon", "to"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return list(grand.subtree)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return list(subj[0].subtree)
+    return []
+
+
+def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
+    """Every ask in one sentence: kind, the cue token, its actors' tokens, and where the asked-for action starts."""
+    found = []
+    tokens = list(sent)
+    for i, tok in enumerate(tokens):
+        low = tok.lower_
+        nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        if (low in MODALS and tok.tag_ == "MD") or (low == "ought" and nxt == "to"):
+            verb = tok.head
+            if nxt == "have" and verb.tag_ == "VBN":
+                continue  # "should have done": hindsight, not an ask
+            if verb is tok or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
+            if i == 0 and tok.lower_ == "should" and any(c.dep_ == "mark" or c.dep_ == "advcl" for c in [verb]):
+                continue
+            if tokens[0].i == tok.i and tok.text == "Should":
+                continue
+            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb), "start": tok.idx})
+        elif tok.lemma_.lower() == "need" and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
+            if not _hedged(tok):
+                found.append({"kind": "modal", "cue": tok, "verb": tok, "actors": _subject(tok), "start": tok.idx})
+        elif tok.pos_ == "VERB" and (tok.lemma_.lower() in URGE_VERBS or
+                                     (tok.lemma_.lower() in PUSH_VERBS and _has_to_complement(tok))):
+            lemma = tok.lemma_.lower()
+            if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in tok.children):
+                continue
+            if lemma == "tell" and not _has_to_complement(tok):
+                continue
+            if _hedged(tok) or tok.tag_ in ("VBN",) and tok.dep_ == "amod":
+                continue
+            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _object_of(tok),
+                          "speaker": _subject(tok), "start": tok.idx})
+    sent_text = sent.text
+    for match in _IMPERSONAL.finditer(sent_text):
+        start = sent.start_char + match.start()
+        after = text[sent.start_char + match.end(): sent.end_char]
+        who = re.match(r"\s+for\s+(.{2,80}?)\s+to\b", after)
+        actors = [t for t in sent if who and sent.start_char + match.end() <= t.idx < sent.start_char + match.end() + who.end(1) + 1]
+        found.append({"kind": "impersonal", "cue": None, "verb": None, "actors": actors, "start": start})
+    for match in _NEEDED.finditer(sent_text):
+        found.append({"kind": "needed", "cue": None, "verb": None, "actors": [],
+                      "start": sent.start_char, "subject_end": sent.start_char + match.start()})
+    for match in _HOPE.finditer(sent_text):
+        actors = [t for t in sent if sent.start_char + match.start(1) <= t.idx < sent.start_char + match.end(1)]
+        found.append({"kind": "hope", "cue": None, "verb": None, "actors": actors, "start": sent.start_char + match.start()})
+    if not found and _imperative_heading(sent, text):
+        found.append({"kind": "heading", "cue": tokens[0], "verb": tokens[0], "actors": [], "start": sent.start_char})
+    return found
+
+
+def _has_to_complement(tok: Any) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
+
+
+def _imperative_heading(sent: Any, text: str) -> bool:
+    """A short line of its own that starts with a bare verb ('Appoint a special envoy …')."""
+    first = sent[0]
+    if not (first.tag_ == "VB" and first.text[:1].isupper()) or len(sent) > 25:
+        return False
+    before = text[max(0, sent.start_char - 1): sent.start_char]
+    after = text[sent.end_char: sent.end_char + 1]
+    own_line = before in ("", "\n") and (after in ("", "\n") or text[sent.start_char:sent.end_char].rstrip().endswith("\n"))
+    return own_line and not sent.text.rstrip().endswith(("?", "."))
+
+
+# ------------------------------------------------------------------ attribution
+
+_ATTRIB = re.compile(r"\baccording to\b", re.I)
+
+
+def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None) -> str | None:
+    """Who makes the ask: the urging subject, a reporting verb's subject, else the author when unquoted."""
+    if cue["kind"] == "urge":
+        tokens = cue.get("speaker") or []
+        if tokens:
+            s, e = _span_of(tokens)
+            actors = _actors_in(ctx, s, e)
+            if actors:
+                return actors[0]
+            if tokens and tokens[-1].lower_ in ("i", "we"):
+                return "author"
+        return prev_speaker
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and tok is not cue.get("cue"):
+            subj = _subject(tok)
+            if subj:
+                s, e = _span_of(subj)
+                actors = _actors_in(ctx, s, e)
+                return actors[0] if actors else prev_speaker
+    if _ATTRIB.search(sent.text):
+        idx = sent.start_char + _ATTRIB.search(sent.text).end()
+        actors = _actors_in(ctx, idx, min(sent.end_char, idx + 80))
+        return actors[0] if actors else prev_speaker
+    if _quote_depth(ctx.text, cue["start"], sent.start_char):
+        return prev_speaker
+    return "author"
+
+
+# ------------------------------------------------------------------ the component
+
+def extract_recommendations(ctx: Any) -> list[Recommendation]:
+    """One Recommendation per (addressee, action) the document urges, with the sentence as evidence."""
+    if ctx.sdoc is None or not ctx.text.strip():
+        return []
+    fallback = default_addressee(ctx)
+    best: dict[tuple[str, str], Recommendation] = {}
+    last_addressees: list[str] = []
+    last_speaker: str | None = None
+    for sent in ctx.sdoc.sents:
+        stripped = sent.text.strip()
+        if not stripped or stripped.endswith("?") or len(sent) < 3:
+            continue
+        for cue in _cues(sent, ctx.text):
+            addressees, how = _addressees(ctx, sent, cue, fallback, last_addressees)
+            if not addressees:
+                continue
+            by = _speaker(ctx, sent, cue, last_speaker)
+            ask = ctx.text[cue["start"]: sent.end_char]
+            if cue["kind"] in ("needed", "heading", "hope", "impersonal"):
+                ask = sent.text
+            for addressee in addressees:
+                ranked = classify_action(ask, addressee)
+                action, score = ranked[0]
+                if score < 0.75:
+                    continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
+                confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
+                start, end = _trim(ctx.text, sent.start_char, sent.end_char)
+                rec = Recommendation(
+                    by=by if by != addressee else by,
+                    addressee=addressee, action=action,
+                    issues=ACTION_ISSUES.get(action, []),
+                    evidence=Evidence(start=start, end=end, text=ctx.text[start:end]),
+                    confidence=round(confidence, 3),
+                )
+                key = (addressee, action)
+                if key not in best or best[key].confidence < rec.confidence:
+                    best[key] = rec
+            last_addressees = addressees
+            if by and by != "author":
+                last_speaker = by
+    return sorted(best.values(), key=lambda r: r.evidence.start)
+
+
+def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, last: list[str]) -> tuple[list[str], str]:
+    tokens = cue["actors"]
+    actors: list[str] = []
+    head_words: set[str] = set()
+    if tokens:
+        s, e = _span_of(tokens)
+        actors = _actors_in(ctx, s, e)
+        head_words = {t.lower_ for t in tokens}
+    if cue["kind"] == "needed":
+        actors = _actors_in(ctx, sent.start_char, cue["subject_end"])
+    # "the international community should push China to …" asks China
+    verb = cue.get("verb")
+    if (not actors or head_words & NO_ID) and verb is not None and verb.lemma_.lower() in PUSH_VERBS | URGE_VERBS and cue["kind"] == "modal":
+        obj = _object_of(verb)
+        if obj:
+            s, e = _span_of(obj)
+            inner = _actors_in(ctx, s, e)
+            if inner:
+                return [_as_addressee(a, ctx.pack) for a in inner], "explicit"
+    if actors:
+        out = []
+        for a in actors:
+            a = _as_addressee(a, ctx.pack)
+            if a not in out:
+                out.append(a)
+        return out, "explicit"
+    if head_words & NO_ID:
+        return [], "none"
+    if cue["kind"] in ("heading", "impersonal", "hope") or head_words & DEFAULT_HEADS:
+        if head_words & {"it", "they"} and last:
+            return last, "carried"
+        return ([fallback] if fallback else []), "default"
+    if cue["kind"] == "modal" and fallback and _policy_subject(tokens):
+        return [fallback], "default"
+    return [], "none"
+
+
+_POLICY_SUBJECT = re.compile(r"\b(?:human rights|officials|aid|policy|approach|strategy|envoy|funding)\b", re.I)
+
+
+def _policy_subject(tokens: list[Any]) -> bool:
+    """An impersonal subject that still makes a policy ask ('human rights must be integrated into policy')."""
+    return bool(tokens) and bool(_POLICY_SUBJECT.search(" ".join(t.text for t in tokens)))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
