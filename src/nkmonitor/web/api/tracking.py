@@ -1,0 +1,69 @@
+"""API: posts, instruments, UN votes, recommendations and indicators, each answerable `as_of` a date."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from nkmonitor.web.api.common import Page, as_of_param, jsonable, page
+from nkmonitor.web.app import ctx
+
+router = APIRouter(tags=["tracking"])
+
+
+def _date(as_of: str | None):
+    from nkmonitor.track.asof import as_of_date
+
+    return as_of_date(as_of)
+
+
+@router.get("/posts", summary="Post timelines (holders and vacancies): curated pack plus reviewed facts, with conflicts")
+def posts(request: Request, as_of: str | None = Depends(as_of_param),
+          post: str | None = Query(None, description="one post id, e.g. us_envoy_nkhr")) -> dict:
+    from nkmonitor.track.fusion import fused_post_timelines
+
+    c = ctx(request)
+    rows = fused_post_timelines(c.pack, c.store, post=post, as_of=_date(as_of))
+    return {"as_of": as_of, "items": jsonable(rows)}
+
+
+@router.get("/instruments", summary="Laws and resolution series: status in force or lapsed, with events")
+def instruments(request: Request, as_of: str | None = Depends(as_of_param)) -> dict:
+    from nkmonitor.track.fusion import fused_instrument_status
+
+    c = ctx(request)
+    return {"as_of": as_of, "items": jsonable(fused_instrument_status(c.pack, c.store, as_of=_date(as_of)))}
+
+
+@router.get("/un-votes", summary="UN resolution votes and co-sponsorship by year")
+def un_votes(request: Request, as_of: str | None = Depends(as_of_param)) -> dict:
+    from nkmonitor.track.fusion import fused_un_votes
+
+    c = ctx(request)
+    return {"as_of": as_of, "table": jsonable(fused_un_votes(c.pack, c.store, as_of=_date(as_of)))}
+
+
+@router.get("/recommendations", summary="Tracked recommendations with status (implemented, partly, open) and evidence")
+def recommendations(request: Request, p: Page = Depends(page), as_of: str | None = Depends(as_of_param),
+                    addressee: str | None = Query(None, description="state id, e.g. dprk"),
+                    status: str | None = Query(None, description="implemented, partly or open")) -> dict:
+    from nkmonitor.track.recommendations import tracked_recommendations
+
+    c = ctx(request)
+    rows = tracked_recommendations(c.store, c.pack, addressee=addressee, status=status, as_of=_date(as_of))
+    return p.wrap(jsonable(rows[p.offset:p.offset + p.limit]), len(rows), as_of=as_of)
+
+
+@router.get("/indicators", summary="The indicators and their definitions")
+def indicators() -> dict:
+    from nkmonitor.track.indicators import INDICATORS
+
+    return {"items": jsonable(INDICATORS)}
+
+
+@router.get("/indicators/{name}", summary="One indicator as a table by period")
+def indicator(request: Request, name: str, as_of: str | None = Depends(as_of_param),
+              by: str = Query("year", description="period: year (or quarter, month where supported)")) -> dict:
+    from nkmonitor.track.indicators import compute_indicator
+
+    c = ctx(request)
+    return {"as_of": as_of, "table": jsonable(compute_indicator(name, c.store, c.pack, by=by, as_of=_date(as_of)))}

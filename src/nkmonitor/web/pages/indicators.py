@@ -1,0 +1,5 @@
+"""Pages: indicators."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Pages: laws."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

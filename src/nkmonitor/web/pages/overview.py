@@ -1,0 +1,5 @@
+"""Pages: overview."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

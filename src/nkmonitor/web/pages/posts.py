@@ -1,0 +1,5 @@
+"""Pages: posts."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

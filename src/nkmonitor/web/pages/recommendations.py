@@ -1,0 +1,5 @@
+"""Pages: recommendations."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Pages: un_votes."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

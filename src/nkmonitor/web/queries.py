@@ -1,0 +1,68 @@
+"""The few read-only queries pages need that the library does not offer: filtered lists with totals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+
+from nkmonitor.store.core import LIST_COLUMNS, check_date, decode_json
+
+# Current suggestions only (the latest analysis of their document), as in store.suggestions.
+_CURRENT = "s.analysis_id = (SELECT max(a.id) FROM analyses a WHERE a.document_id = s.document_id)"
+
+
+def browse_documents(store, *, outlet: str | None = None, language: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None, sort: str = "published",
+                     limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Documents without text, filtered, newest first, and how many match in all."""
+    date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
+    where, params = [], {"l": int(limit), "o": int(offset)}
+    if outlet:
+        where.append("outlet = :outlet")
+        params["outlet"] = outlet
+    if language:
+        where.append("language = :lang")
+        params["lang"] = language
+    # Same rule as store.search: compare at the document's own precision.
+    if date_from:
+        where.append("published IS NOT NULL AND published >= substr(:dfrom, 1, length(published))")
+        params["dfrom"] = date_from
+    if date_to:
+        where.append("published IS NOT NULL AND published <= substr(:dto, 1, length(published))")
+        params["dto"] = date_to
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    # Undated documents last; the documents_published index serves this order.
+    order = "published DESC NULLS LAST, id DESC" if sort == "published" else "id DESC"
+    with store.connect(write=False) as conn:
+        total = int(conn.execute(text(f"SELECT count(*) FROM documents{clause}"), params).scalar_one())
+        rows = conn.execute(text(f"SELECT {', '.join(LIST_COLUMNS)} FROM documents{clause} "
+                                 f"ORDER BY {order} LIMIT :l OFFSET :o"), params)
+        items = []
+        for r in rows:
+            d = dict(r._mapping)
+            if "metadata" in d:
+                d["metadata"] = decode_json(d["metadata"])
+            items.append(d)
+    return items, total
+
+
+def count_suggestions(store, kind: str | None = None, type: str | None = None, document_id: int | None = None,
+                      status: str | None = None, min_confidence: float | None = None) -> int:
+    """How many current suggestions `store.suggestions.list_suggestions` would page through."""
+    where, params = [_CURRENT], {}
+    for col, value in (("kind", kind), ("type", type), ("document_id", document_id), ("status", status)):
+        if value is not None:
+            where.append(f"s.{col} = :{col}")
+            params[col] = value
+    if min_confidence is not None:
+        where.append("s.confidence >= :mc")
+        params["mc"] = min_confidence
+    with store.connect(write=False) as conn:
+        return int(conn.execute(text("SELECT count(*) FROM suggestions s WHERE " + " AND ".join(where)),
+                                params).scalar_one())
+
+
+def suggestion_types(store) -> list[str]:
+    with store.connect(write=False) as conn:
+        return [r[0] for r in conn.execute(text("SELECT DISTINCT type FROM suggestions ORDER BY type"))]
