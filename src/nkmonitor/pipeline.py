@@ -100,3 +100,111 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], settings: Settings |
         report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+# --------------------------------------------------------------------------- analysis (tracking, issue 5)
+@dataclass
+class AnalyzeReport:
+    """What one analysis run did: documents analyzed, left alone (unchanged), skipped or failed."""
+
+    analyzed: list[int] = field(default_factory=list)
+    unchanged: int = 0
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    suggestions: int = 0
+    carried_over: int = 0
+    component_version: str = ""
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"{len(self.analyzed)} analyzed, {self.unchanged} unchanged, {len(self.duplicates)} near-duplicates "
+                f"skipped, {len(self.failed)} failed; {self.suggestions} suggestions ({self.carried_over} decisions "
+                f"carried over) in {self.seconds:.1f} s")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"analyzed": self.analyzed, "unchanged": self.unchanged, "duplicates": self.duplicates,
+                "failed": self.failed, "warnings": self.warnings, "suggestions": self.suggestions,
+                "carried_over": self.carried_over, "component_version": self.component_version,
+                "seconds": round(self.seconds, 3)}
+
+
+def analyze_store(store: Store, pack: Any, settings: Settings | None = None, all: bool = False,  # noqa: A002
+                  progress: Progress | None = None, extractor: Any = None) -> AnalyzeReport:
+    """Run the Extractor over new or changed stored documents and queue its output for review.
+
+    A document is analyzed again when its text hash, the extractor's component versions or
+    the pack version differ from its latest analysis (or always with `all`). Near-duplicates
+    are skipped and reported. Each document is one transaction: the analysis row, one
+    suggestion per fact and recommendation, and decisions carried over from identical
+    suggestions of its previous analysis.
+    """
+    import hashlib
+
+    from sqlalchemy import text as sql
+
+    from nkmonitor.records import Document
+    from nkmonitor.store.suggestions import add_analysis, carry_over_decisions
+
+    settings = settings or get_settings()
+    report = AnalyzeReport()
+    started = time.perf_counter()
+    if extractor is None:
+        from nkmonitor.analyze import COMPONENTS
+
+        components = dict(COMPONENTS)
+    else:
+        components = dict(extractor.components)
+    version = ";".join(f"{k}={v}" for k, v in sorted(components.items()))
+    report.component_version = version
+    with store.connect(write=False) as conn:
+        latest = {r.document_id: r for r in conn.execute(sql(
+            "SELECT a.document_id, a.text_hash, a.component_version, a.pack_version FROM analyses a "
+            "WHERE a.id = (SELECT max(b.id) FROM analyses b WHERE b.document_id = a.document_id)"))}
+    todo: list[tuple[int, str, Document]] = []
+    for row in store.iter_documents():
+        if row.get("duplicate_of") is not None:
+            report.duplicates.append({"document_id": row["id"], "duplicate_of": row["duplicate_of"],
+                                      "similarity": row.get("similarity")})
+            continue
+        text_hash = hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
+        prev = latest.get(row["id"])
+        if (not all and prev is not None and prev.text_hash == text_hash and prev.component_version == version
+                and prev.pack_version == pack.version):
+            report.unchanged += 1
+            continue
+        doc = Document(source=row["source"], text=row["text"], raw_hash=row["raw_hash"],
+                       content_hash=row["content_hash"], reader=row["reader"], reader_version=row["reader_version"],
+                       title=row.get("title"), author=row.get("author"), outlet=row.get("outlet"), url=row.get("url"),
+                       published=row.get("published"), published_from=row.get("published_from") or "none",
+                       language=row.get("language"), size_bytes=row.get("size_bytes") or 0,
+                       metadata=row.get("metadata") or {})
+        todo.append((row["id"], text_hash, doc))
+    if progress:
+        progress(0, len(todo), None)
+    if todo:
+        if extractor is None:
+            from nkmonitor.analyze import Extractor
+
+            extractor = Extractor(settings, pack)
+        try:
+            for done, ((doc_id, text_hash, _doc), extraction) in enumerate(
+                    zip(todo, extractor.extract_many(d for _, _, d in todo)), start=1):
+                try:
+                    with store.connect() as conn:
+                        analysis_id, ids = add_analysis(
+                            conn, document_id=doc_id, text_hash=text_hash, component="nkmonitor.analyze",
+                            component_version=version, pack_version=pack.version, extraction=extraction, pack=pack)
+                        report.carried_over += carry_over_decisions(conn, doc_id, analysis_id)
+                    report.analyzed.append(doc_id)
+                    report.suggestions += len(ids)
+                    if extraction.errors:
+                        report.warnings.append({"document_id": doc_id, "errors": list(extraction.errors)})
+                except NkmonitorError as err:
+                    report.failed.append({"document_id": doc_id, "code": err.code, "error": str(err)})
+                if progress:
+                    progress(done, len(todo), str(doc_id))
+        except KeyboardInterrupt:
+            pass  # documents stored so far are whole; rerunning resumes with the rest
+    report.seconds = time.perf_counter() - started
+    return report
