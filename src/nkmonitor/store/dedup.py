@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch takes ~0.4 s to import: only commands that dedup pay for it
+    from datasketch import MinHash, MinHashLSH
 
 # 128 permutations keep the estimate within about +-0.05 of the true Jaccard similarity; the
 # 0.8 threshold catches the same wire story under another header or byline (a few dozen
@@ -29,8 +31,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash:
+def signature(text: str) -> "MinHash":
     """The MinHash of a text's shingles (same permutations for every document)."""
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     grams = shingles(text)
     if grams:
@@ -38,11 +42,13 @@ def signature(text: str) -> MinHash:
     return mh
 
 
-def to_bytes(mh: MinHash) -> bytes:
+def to_bytes(mh: "MinHash") -> bytes:
     return np.asarray(mh.hashvalues, dtype=np.uint32).tobytes()
 
 
-def from_bytes(blob: bytes) -> MinHash:
+def from_bytes(blob: bytes) -> "MinHash":
+    from datasketch import MinHash
+
     values = np.frombuffer(bytes(blob), dtype=np.uint32)
     return MinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -53,11 +59,13 @@ class NearDuplicateIndex:
     def __init__(self, load: Callable[[], Iterable[tuple[int, bytes]]], threshold: float = THRESHOLD):
         self._load = load
         self.threshold = threshold
-        self._lsh: MinHashLSH | None = None
+        self._lsh: "MinHashLSH | None" = None
         self._sigs: dict[int, np.ndarray] = {}  # hash values only: 512 bytes a document
 
-    def _ensure(self) -> MinHashLSH:
+    def _ensure(self) -> "MinHashLSH":
         if self._lsh is None:
+            from datasketch import MinHashLSH
+
             lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
             with lsh.insertion_session() as session:
                 for doc_id, blob in self._load():
@@ -67,7 +75,7 @@ class NearDuplicateIndex:
             self._lsh = lsh
         return self._lsh
 
-    def find(self, mh: MinHash) -> tuple[int, float] | None:
+    def find(self, mh: "MinHash") -> tuple[int, float] | None:
         """The most similar indexed document at or over the threshold, with its similarity."""
         lsh = self._ensure()
         best: tuple[int, float] | None = None
@@ -78,7 +86,7 @@ class NearDuplicateIndex:
                 best = (doc_id, sim)
         return best
 
-    def add(self, doc_id: int, mh: MinHash) -> None:
+    def add(self, doc_id: int, mh: "MinHash") -> None:
         lsh = self._ensure()
         if doc_id not in self._sigs:
             self._sigs[doc_id] = mh.hashvalues
