@@ -237,6 +237,9 @@ def _normalize_alias(raw: Any) -> Alias:
     return Alias(**data)
 
 
+_BOOL_KEYS = {True: "yes", False: "no"}
+
+
 class _SourceResolver:
     """Turns `sources:` entries (registry keys or inline mappings) into Source models."""
 
@@ -245,6 +248,8 @@ class _SourceResolver:
 
     def resolve(self, value: Any, file: str, rec_id: str | None, problems: list[Problem]) -> Any:
         if isinstance(value, dict):
+            # YAML 1.1 reads bare `yes:`/`no:` keys (vote counts) as booleans.
+            value = {(_BOOL_KEYS[k] if isinstance(k, bool) else k): v for k, v in value.items()}
             return {k: (self._list(v, file, rec_id, problems) if k in ("sources", "established_sources") else
                         self.resolve(v, file, rec_id, problems)) for k, v in value.items()}
         if isinstance(value, list):

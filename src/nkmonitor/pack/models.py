@@ -168,6 +168,7 @@ class Mandate(Fact):
     text: str
     creates: str | None = Field(default=None, description="the post or mechanism id the provision creates")
     conditions: list[str] = Field(default_factory=list)
+    started: str | None = Field(default=None, description="when the provision was first carried out")
     history: list[MandateStatus] = Field(default_factory=list)
 
 

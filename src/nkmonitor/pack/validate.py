@@ -44,7 +44,7 @@ _REFS: dict[str, dict[str, tuple[str, ...]]] = {
 _ENTITY_REFS: dict[str, tuple[str, ...]] = {
     "organization": ("body",), "basis": ("instrument",), "state": ("state",), "parent": ("body",),
 }
-_DATE_FIELDS = ("date", "start", "end", "since", "as_of", "until", "end_date")
+_DATE_FIELDS = ("date", "start", "end", "since", "as_of", "until", "end_date", "started")
 
 
 def _parse(value: Any) -> EdtfDate | None:
