@@ -66,8 +66,10 @@ def csrf_ok(secret: str, nonce: str | None, token: str | None) -> bool:
 
 # --- errors as RFC 9457 problem details --------------------------------------------------
 
+# Codes that mean "no such thing" whatever their class.
+STATUS_BY_CODE = {"NK-RV-001": 404}
 STATUS_BY_ERROR: list[tuple[type[NkmonitorError], int]] = [
-    (BadValue, 404), (QueryError, 400), (InputError, 400), (ReviewRefused, 409),
+    (BadValue, 400), (QueryError, 400), (InputError, 400), (ReviewRefused, 409),
     (AuthError, 403), (StoreError, 503),
 ]
 
@@ -80,10 +82,28 @@ def status_for(err: NkmonitorError) -> int:
     status = getattr(err, "status", None)
     if status:
         return status
+    if err.code in STATUS_BY_CODE:
+        return STATUS_BY_CODE[err.code]
     for cls, code in STATUS_BY_ERROR:
         if isinstance(err, cls):
             return code
     return 400
+
+
+class NotFound(BadValue):
+    """An id in the URL names nothing (404 rather than 400)."""
+
+    status = 404
+
+
+def get_or_404(fetch, *args, **kwargs):
+    """Call a library lookup; its BadValue for an unknown id becomes a 404."""
+    try:
+        return fetch(*args, **kwargs)
+    except NotFound:
+        raise
+    except BadValue as err:
+        raise NotFound(err.message, code=err.code, hint=err.hint, subject=err.subject) from None
 
 
 def wants_html(request: Request) -> bool:

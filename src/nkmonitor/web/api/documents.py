@@ -10,6 +10,7 @@ from nkmonitor.web import queries
 from nkmonitor.web.highlight import MARK_END, MARK_START, safe_snippet
 from nkmonitor.web.api.common import Page, jsonable, page
 from nkmonitor.web.app import ctx
+from nkmonitor.web.security import get_or_404
 
 router = APIRouter(tags=["documents"])
 
@@ -26,7 +27,7 @@ def documents(request: Request, p: Page = Depends(page),
 
 @router.get("/documents/{doc_id}", summary="One document's metadata, sources and near-duplicates")
 def document(request: Request, doc_id: int) -> dict:
-    doc = ctx(request).store.get_document(doc_id)
+    doc = get_or_404(ctx(request).store.get_document, doc_id)
     doc.pop("text", None)
     doc["links"] = {"text": f"/api/documents/{doc_id}/text", "facts": f"/api/documents/{doc_id}/facts",
                     "page": f"/documents/{doc_id}"}
@@ -36,14 +37,14 @@ def document(request: Request, doc_id: int) -> dict:
 @router.get("/documents/{doc_id}/text", response_class=PlainTextResponse,
             summary="The document's plain text (evidence offsets point into it)")
 def document_text(request: Request, doc_id: int) -> PlainTextResponse:
-    doc = ctx(request).store.get_document(doc_id)
+    doc = get_or_404(ctx(request).store.get_document, doc_id)
     return PlainTextResponse(doc["text"])
 
 
 @router.get("/documents/{doc_id}/facts", summary="Suggestions extracted from one document, with evidence spans")
 def document_facts(request: Request, doc_id: int, p: Page = Depends(page)) -> dict:
     store = ctx(request).store
-    store.get_document(doc_id)  # 404 for an unknown id rather than an empty list
+    get_or_404(store.get_document, doc_id)  # 404 for an unknown id rather than an empty list
     items = list_suggestions(store, document_id=doc_id, limit=p.limit, offset=p.offset)
     total = queries.count_suggestions(store, document_id=doc_id)
     return p.wrap(jsonable(items), total)

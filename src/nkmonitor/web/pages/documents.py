@@ -8,6 +8,7 @@ from nkmonitor.errors import QueryError
 from nkmonitor.store.suggestions import list_suggestions
 from nkmonitor.web import queries
 from nkmonitor.web.app import ctx, render
+from nkmonitor.web.security import get_or_404
 from nkmonitor.web.format import describe
 from nkmonitor.web.highlight import MARK_END, MARK_START, safe_snippet, segments
 
@@ -46,7 +47,7 @@ def documents(request: Request, q: str | None = Query(None, max_length=500),
 @router.get("/documents/{doc_id}")
 def reader(request: Request, doc_id: int):
     c = ctx(request)
-    doc = c.store.get_document(doc_id)
+    doc = get_or_404(c.store.get_document, doc_id)
     facts = list_suggestions(c.store, document_id=doc_id, limit=1000)
     spans = [(f.id, f.span_start, f.span_end) for f in facts]
     return render(request, "document.html", {
