@@ -120,6 +120,43 @@ def find_dateline(text: str, published: str | None) -> str | None:
         return None
 
 
+LINE_BREAKS = "nk_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if LINE_BREAKS in Language.factories:
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):
+        """Start a sentence after a blank line, and after a line break that ends a sentence or a short heading.
+
+        The parser would otherwise glue headings ('Appoint a special envoy') onto the next paragraph."""
+        line_start = 0
+        for tok in doc[:-1]:
+            if not tok.is_space or "\n" not in tok.text:
+                continue
+            nxt = doc[tok.i + 1]
+            prev = doc[tok.i - 1] if tok.i else None
+            line_len = tok.idx - line_start
+            line_start = tok.idx + len(tok.text)
+            if nxt.is_space:
+                continue
+            if "\n\n" in tok.text or (prev is not None and (prev.text in (".", "!", "?", ":") or line_len < 70)):
+                nxt.is_sent_start = True
+        return doc
+
+
+def _with_line_breaks(nlp):
+    """The pipeline with our cheap line-break sentence hints before the parser (added once)."""
+    _register_line_breaks()
+    if LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
 class Extractor:
     """Runs every extraction component over documents; one instance loads spaCy and the pack once."""
 
@@ -133,7 +170,7 @@ class Extractor:
 
             pack = load_pack()
         self.pack = pack
-        self.nlp = nlp or load_nlp(self.settings.spacy_model)
+        self.nlp = _with_line_breaks(nlp or load_nlp(self.settings.spacy_model))
         self.components = _components()
 
     def extract(self, document: Document) -> Extraction:

@@ -25,8 +25,11 @@ REPORTING = {"say", "state", "add", "note", "argue", "write", "tell", "stress", 
              "insist", "warn", "explain", "declare", "conclude", "suggest", "recommend", "urge", "call", "demand"}
 _IMPERSONAL = re.compile(
     r"\b(?:it\s+is|it['\u2019]s|it\s+was)\s+(?:well\s+|long\s+|high\s+)?(?:past\s+)?"
-    r"(time|imperative|essential|vital|critical|crucial|necessary|advisable|urgent|important)\b", re.I)
+    r"(time|imperative|essential|vital|critical|crucial|necessary|advisable|urgent|important)\b"
+    # "it is important to note that …" introduces a fact, not an ask
+    r"(?!\s+to\s+(?:note|remember|recall|understand|mention|point|recogni[sz]e|acknowledge|add|say|stress|emphasi[sz]e)\b)", re.I)
 _NEEDED = re.compile(r"\b(?:is|are)\s+(?:urgently\s+|also\s+|badly\s+)?needed\b", re.I)
+_NEED_NOUN = re.compile(r"\b(?:the|a|an|urgent|clear)\s+(?:urgent\s+|pressing\s+)?need\s+(?:to|for)\b", re.I)
 _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+will\b", re.I)
 
 # actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
@@ -190,10 +193,22 @@ def _quote_depth(text: str, pos: int, sent_start: int) -> bool:
     return (chunk.count('"') + chunk.count("\u201c") - chunk.count("\u201d")) % 2 == 1 or "\u201c" in chunk and "\u201d" not in chunk
 
 
+def _core(head: Any) -> list[Any]:
+    """A noun phrase without its relative clauses and most prepositional modifiers: 'the approach to X' is not X."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "appos", "parataxis"):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of", "under"):
+            continue
+        out.extend(_core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _subject(verb: Any) -> list[Any]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            return list(child.subtree)
+            return _core(child)
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     return []
@@ -203,17 +218,17 @@ def _object_of(verb: Any) -> list[Any]:
     """Whom an urge verb addresses: its object, 'on/upon X', or the subject of its complement."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "obj"):
-            return list(child.subtree)
+            return _core(child)
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon", "to"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return list(grand.subtree)
+                    return _core(grand)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp"):
             subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
-                return list(subj[0].subtree)
+                return _core(subj[0])
     return []
 
 
@@ -248,6 +263,11 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue
             if _hedged(tok) or tok.tag_ in ("VBN",) and tok.dep_ == "amod":
                 continue
+            # a reported demand is finite ('urged', 'calls on') or a participle on its source ('a letter urging');
+            # 'trying to persuade' or 'efforts to press' describe attempts, not asks
+            if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl"))
+                    or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children))):
+                continue
             found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _object_of(tok),
                           "speaker": _subject(tok), "start": tok.idx})
     sent_text = sent.text
@@ -260,6 +280,10 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
     for match in _NEEDED.finditer(sent_text):
         found.append({"kind": "needed", "cue": None, "verb": None, "actors": [],
                       "start": sent.start_char, "subject_end": sent.start_char + match.start()})
+    if not found:
+        for match in _NEED_NOUN.finditer(sent_text):
+            found.append({"kind": "need_noun", "cue": None, "verb": None, "actors": [],
+                          "start": sent.start_char + match.start()})
     for match in _HOPE.finditer(sent_text):
         actors = [t for t in sent if sent.start_char + match.start(1) <= t.idx < sent.start_char + match.end(1)]
         found.append({"kind": "hope", "cue": None, "verb": None, "actors": actors, "start": sent.start_char + match.start()})
@@ -272,15 +296,28 @@ def _has_to_complement(tok: Any) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
 
 
+# verbs that open policy headings and slogans; a capitalized first word of a short line is
+# often tagged as a proper noun, so the tagger alone cannot be trusted here
+HEADING_VERBS = frozenset("""appoint name nominate fill stay keep ensure make reinforce strengthen empower expand support
+restore protect press push end stop halt close release free resume engage pursue prioritize prioritise integrate
+put raise fund increase broaden hold refer impose enforce ease lift separate decouple link tie act accept allow
+open reopen rebuild revive renew reauthorize pass enact repeal implement establish create launch coordinate align
+speak bring use demand urge commit invest document investigate sanction condition address confront build""".split())
+
+
 def _imperative_heading(sent: Any, text: str) -> bool:
     """A short line of its own that starts with a bare verb ('Appoint a special envoy …')."""
-    first = sent[0]
-    if not (first.tag_ == "VB" and first.text[:1].isupper()) or len(sent) > 25:
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or len(words) > 18:
+        return False
+    first = words[0]
+    if first.lower_ not in HEADING_VERBS or not first.text[:1].isupper() or first.tag_ in ("VBD", "VBN", "VBZ", "VBG"):
         return False
     before = text[max(0, sent.start_char - 1): sent.start_char]
+    body = text[sent.start_char:sent.end_char]
     after = text[sent.end_char: sent.end_char + 1]
-    own_line = before in ("", "\n") and (after in ("", "\n") or text[sent.start_char:sent.end_char].rstrip().endswith("\n"))
-    return own_line and not sent.text.rstrip().endswith(("?", "."))
+    own_line = before in ("", "\n") and (after in ("", "\n") or body.rstrip(" ").endswith("\n"))
+    return own_line and not body.rstrip().endswith(("?", ".", ",", ";"))
 
 
 # ------------------------------------------------------------------ attribution
@@ -301,7 +338,7 @@ def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None)
                 return "author"
         return prev_speaker
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and tok is not cue.get("cue"):
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and (cue.get("cue") is None or tok.i != cue["cue"].i):
             subj = _subject(tok)
             if subj:
                 s, e = _span_of(subj)
@@ -318,6 +355,57 @@ def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None)
 
 # ------------------------------------------------------------------ the component
 
+def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
+    """The asked-for actions of one cue: a list of coordinated verbs ('increase …, and act to protect …') gives one each."""
+    verb = cue.get("verb")
+    whole = ctx.text[cue["start"]: sent.end_char]
+    if cue["kind"] in ("needed", "heading", "hope", "impersonal", "need_noun") or verb is None:
+        return [sent.text]
+    target = verb
+    if cue["kind"] == "urge":
+        comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        target = comps[0] if comps else verb
+    conjs = [c for c in target.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if not conjs:
+        # "do X rather than Y" asks X and, in substance, not-Y: both halves are classified
+        return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
+    pieces = []
+    head_tokens = [t for t in target.subtree if not any(t in c.subtree for c in conjs)]
+    pieces.append(" ".join(t.text for t in head_tokens if t.i >= sent.start))
+    for c in conjs:
+        pieces.append(" ".join(t.text for t in c.subtree))
+    return pieces
+
+
+def _inside_other_cue(cue: dict[str, Any], cues: list[dict[str, Any]]) -> bool:
+    """An urge verb inside another ask ('should work with China … to urge Pyongyang to …') is part of that ask."""
+    verb = cue.get("verb")
+    if cue["kind"] != "urge" or verb is None:
+        return False
+    for other in cues:
+        if other is cue or other.get("verb") is None:
+            continue
+        if verb.i != other["verb"].i and any(anc.i == other["verb"].i for anc in verb.ancestors):
+            return True
+    return False
+
+
+# an ask is kept when the classifier is fairly sure or one lexicon cue backs it
+ACCEPT = 0.6
+_RATHER = re.compile(r",?\s+rather than\s+|,?\s+instead of\s+", re.I)
+
+
+def pick_actions(text: str, addressee: str | None) -> list[tuple[str, float]]:
+    """The action of one ask, with coordination demoted to the substance it serves (annotation rule)."""
+    ranked = classify_action(text, addressee)
+    action, score = ranked[0]
+    if action == "allied_coordination":
+        for other, other_score in ranked[1:]:
+            if other_score >= 0.6 and any(p.search(text) for p in _CUES[other]):
+                return [(other, max(other_score, 0.75))]
+    return [(action, score)]
+
+
 def extract_recommendations(ctx: Any) -> list[Recommendation]:
     """One Recommendation per (addressee, action) the document urges, with the sentence as evidence."""
     if ctx.sdoc is None or not ctx.text.strip():
@@ -330,39 +418,44 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
         stripped = sent.text.strip()
         if not stripped or stripped.endswith("?") or len(sent) < 3:
             continue
-        for cue in _cues(sent, ctx.text):
-            addressees, how = _addressees(ctx, sent, cue, fallback, last_addressees)
-            if not addressees:
+        cues = _cues(sent, ctx.text)
+        for cue in cues:
+            if _inside_other_cue(cue, cues):
                 continue
             by = _speaker(ctx, sent, cue, last_speaker)
-            ask = ctx.text[cue["start"]: sent.end_char]
-            if cue["kind"] in ("needed", "heading", "hope", "impersonal"):
-                ask = sent.text
+            addressees, how = _addressees(ctx, sent, cue, fallback, last_addressees, by)
+            if not addressees:
+                continue
+            start, end = _trim(ctx.text, sent.start_char, sent.end_char)
             for addressee in addressees:
-                ranked = classify_action(ask, addressee)
-                action, score = ranked[0]
-                if score < 0.75:
-                    continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
-                confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
-                start, end = _trim(ctx.text, sent.start_char, sent.end_char)
-                rec = Recommendation(
-                    by=by if by != addressee else by,
-                    addressee=addressee, action=action,
-                    issues=ACTION_ISSUES.get(action, []),
-                    evidence=Evidence(start=start, end=end, text=ctx.text[start:end]),
-                    confidence=round(confidence, 3),
-                )
-                key = (addressee, action)
-                if key not in best or best[key].confidence < rec.confidence:
-                    best[key] = rec
+                for piece in _segments(ctx, cue, sent):
+                    for action, score in pick_actions(piece, addressee):
+                        if score < ACCEPT:
+                            continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
+                        confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
+                        rec = Recommendation(
+                            by=by, addressee=addressee, action=action,
+                            issues=ACTION_ISSUES.get(action, []),
+                            evidence=Evidence(start=start, end=end, text=ctx.text[start:end]),
+                            confidence=round(confidence, 3),
+                        )
+                        key = (addressee, action)
+                        if key not in best or best[key].confidence < rec.confidence:
+                            best[key] = rec
             last_addressees = addressees
             if by and by != "author":
                 last_speaker = by
     return sorted(best.values(), key=lambda r: r.evidence.start)
 
 
-def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, last: list[str]) -> tuple[list[str], str]:
+def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, last: list[str],
+                by: str | None = None) -> tuple[list[str], str]:
     tokens = cue["actors"]
+    if cue["kind"] == "need_noun":
+        # "the ministry underscored the need to …": the speaker's own state is asked to act
+        if by and by != "author":
+            return [_as_addressee(by, ctx.pack)], "speaker"
+        return ([fallback] if fallback else []), "default"
     actors: list[str] = []
     head_words: set[str] = set()
     if tokens:
