@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import ValidationError
@@ -243,8 +244,9 @@ _BOOL_KEYS = {True: "yes", False: "no"}
 class _SourceResolver:
     """Turns `sources:` entries (registry keys or inline mappings) into Source models."""
 
-    def __init__(self, registry: dict[str, Source]):
+    def __init__(self, registry: dict[str, Source], defaults: dict[str, Any]):
         self.registry = registry
+        self.defaults = defaults
 
     def resolve(self, value: Any, file: str, rec_id: str | None, problems: list[Problem]) -> Any:
         if isinstance(value, dict):
@@ -270,10 +272,22 @@ class _SourceResolver:
                     continue
                 out.append(src)
             elif isinstance(item, str):
-                out.append({"url": item})
+                out.append(with_source_defaults({"url": item}, self.defaults))
+            elif isinstance(item, dict):
+                out.append(with_source_defaults(item, self.defaults))
             else:
                 out.append(item)
         return out
+
+
+def with_source_defaults(raw: dict, defaults: dict[str, Any]) -> dict:
+    """Fill a source's publisher from its host and its access date from pack.yaml when missing."""
+    out = dict(raw)
+    if not out.get("publisher") and isinstance(out.get("url"), str):
+        out["publisher"] = urlsplit(out["url"]).hostname or None
+    if not out.get("published") and not out.get("accessed") and defaults.get("sources_accessed"):
+        out["accessed"] = str(defaults["sources_accessed"])
+    return out
 
 
 def _fmt_validation(exc: ValidationError) -> str:
@@ -304,11 +318,11 @@ def read_pack(path: Path | None = None) -> LoadResult:
     registry_raw = _read_yaml(root / "sources.yaml", problems) if (root / "sources.yaml").exists() else {}
     for key, raw in ((registry_raw or {}).get("sources") or {}).items():
         try:
-            pack.sources[key] = Source(**raw)
+            pack.sources[key] = Source(**with_source_defaults(raw, meta))
         except (ValidationError, TypeError) as exc:
             msg = _fmt_validation(exc) if isinstance(exc, ValidationError) else str(exc)
             problems.append(Problem("NK-PK-002", "sources.yaml", key, msg))
-    resolver = _SourceResolver(pack.sources)
+    resolver = _SourceResolver(pack.sources, meta)
 
     def register(id_: str, file: str, kind: str | None = None) -> bool:
         if kind in CLASSIFICATION_KINDS:

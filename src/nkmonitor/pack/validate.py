@@ -127,7 +127,7 @@ def validate_pack(pack: Pack, *, codebook: Path | None = None) -> list[Problem]:
     _check_aliases(pack, add)
     for gap in pack.gaps:
         for ref in gap.about:
-            if ref not in ents and pack.find_fact(ref) is None:
+            if ref not in ents and ref not in pack.sources and pack.find_fact(ref) is None:
                 add("NK-PK-004", gap.id, f"about: unknown id {ref!r}", file="gaps.yaml")
     if codebook is not None:
         problems.extend(check_codebook(pack, codebook))
