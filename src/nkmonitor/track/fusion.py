@@ -1,0 +1,484 @@
+"""Fused timelines: the curated pack plus accepted extractions, with disagreements flagged (never resolved)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from nkmonitor.errors import BadValue
+from nkmonitor.store.suggestions import AcceptedFact, accepted_facts, normalize_name
+from nkmonitor.track.asof import as_of_date, dates_agree, edtf, known_by
+
+# Instrument events that happen once in an instrument's life: another date is a conflict.
+# Repeated ones (reauthorizations, chamber votes, lapses) may be new events the pack lacks.
+SINGLE_EVENTS = {"enacted", "entered_into_force", "struck_down"}
+# The two independent dimensions of a state's position on a resolution.
+POSITION_DIMENSION = {"cosponsored": "cosponsorship", "not_cosponsored": "cosponsorship",
+                      "voted_yes": "vote", "abstained": "vote", "voted_no": "vote", "joined_consensus": "vote",
+                      "absent": "vote"}
+
+
+@dataclass
+class DocEvidence:
+    """An accepted extraction's provenance: document, suggestion and the evidence span."""
+
+    document_id: int
+    suggestion_id: int
+    span_start: int | None
+    span_end: int | None
+    text: str | None
+    published: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _doc_evidence(fact: AcceptedFact) -> list[DocEvidence]:
+    return [DocEvidence(e.document_id, e.suggestion_id, e.span_start, e.span_end, e.text, e.published)
+            for e in fact.evidence]
+
+
+def _urls(item: Any) -> list[str]:
+    return [s.url for s in getattr(item, "sources", []) or []]
+
+
+@dataclass
+class Conflict:
+    """The pack and an accepted extraction disagree on one field; both sides are kept with their sources."""
+
+    subject: str
+    field: str
+    pack_value: Any
+    pack_fact: str | None
+    pack_sources: list[str]
+    extracted_value: Any
+    documents: list[DocEvidence]
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["documents"] = [d.to_json() for d in self.documents]
+        return data
+
+
+@dataclass
+class FusedTenure:
+    person: str | None
+    person_label: str | None
+    start: str | None
+    end: str | None
+    origin: str  # "pack", "extracted" or "pack+extracted"
+    pack_fact: str | None = None
+    sources: list[str] = field(default_factory=list)
+    documents: list[DocEvidence] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["documents"] = [d.to_json() for d in self.documents]
+        return data
+
+
+@dataclass
+class Segment:
+    """A stretch of a post's history: held by someone, or vacant. Dates are day-resolved (earliest day)."""
+
+    kind: str  # "held" or "vacant"
+    start: dt.date
+    end: dt.date | None  # None: still running as of the answer date
+    person: str | None = None
+    person_label: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None,
+                "person": self.person, "person_label": self.person_label}
+
+
+@dataclass
+class PostTimeline:
+    post: str
+    label: str
+    established: str | None
+    as_of: str | None
+    tenures: list[FusedTenure]
+    segments: list[Segment]
+    conflicts: list[Conflict]
+    vacancy_reports: list[dict[str, Any]] = field(default_factory=list)
+
+    def holder_on(self, day: dt.date) -> Segment | None:
+        for seg in self.segments:
+            if seg.start <= day and (seg.end is None or day < seg.end):
+                return seg
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"post": self.post, "label": self.label, "established": self.established, "as_of": self.as_of,
+                "tenures": [t.to_json() for t in self.tenures], "segments": [s.to_json() for s in self.segments],
+                "vacancy_reports": self.vacancy_reports, "conflicts": [c.to_json() for c in self.conflicts]}
+
+
+def _facts(store: Any, as_of: dt.date | None, types: list[str]) -> list[AcceptedFact]:
+    return accepted_facts(store, as_of=as_of, types=types) if store is not None else []
+
+
+def _same(pack: Any, person_id: str | None, payload: dict[str, Any]) -> bool:
+    if payload.get("person"):
+        return payload["person"] == person_id
+    name = payload.get("person_name")
+    if not name or not person_id:
+        return False
+    wanted = normalize_name(name)
+    try:
+        forms = [a.text for a in pack.alias_records(person_id)]
+    except Exception:
+        forms = [pack.label(person_id) or person_id]
+    return any(normalize_name(f) == wanted for f in forms)
+
+
+def _day(value: Any) -> dt.date | None:
+    d = edtf(value)
+    return d.earliest if d else None
+
+
+def fused_post_timelines(pack: Any, store: Any = None, post: str | None = None, as_of: Any = None,
+                         today: dt.date | None = None) -> list[PostTimeline]:
+    """Tenures and vacancies of each post (or one), from the pack plus accepted post facts, as of a date."""
+    day = as_of_date(as_of)
+    posts = [e.id for e in pack.of_kind("post")]
+    if post is not None:
+        if post not in posts:
+            raise BadValue(f"unknown post; use one of {', '.join(sorted(posts))}", subject=post)
+        posts = [post]
+    facts = _facts(store, day, ["post_event", "post_vacancy"])
+    end_day = day or today or dt.date.today()
+    return [_post_timeline(pack, p, [f for f in facts if f.payload.get("post") == p], day, end_day) for p in posts]
+
+
+def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date | None,
+                   end_day: dt.date) -> PostTimeline:
+    entity = pack.get(post)
+    tenures: list[FusedTenure] = []
+    pack_tenures: list[tuple[Any, FusedTenure]] = []
+    for t in sorted(pack.tenures_of(post), key=lambda t: _day(t.start) or dt.date.max):
+        if not known_by(t.start, day):
+            continue
+        end = t.end if (t.end and known_by(t.end, day)) else None
+        events = [{"event": e.event, "date": e.date, "sources": _urls(e)} for e in t.events if known_by(e.date, day)]
+        ft = FusedTenure(t.person, pack.label(t.person), t.start, end, "pack", t.id, _urls(t), [], events)
+        tenures.append(ft)
+        pack_tenures.append((t, ft))
+    conflicts: list[Conflict] = []
+    extracted: dict[str, dict[str, Any]] = {}
+    for fact in (f for f in facts if f.type == "post_event"):
+        p = fact.payload
+        event, date = p.get("event"), p.get("date")
+        match = next((ft for t, ft in pack_tenures if _same(pack, t.person, p)), None)
+        if match is not None:
+            _compare_with_tenure(post, match, fact, conflicts)
+            continue
+        who = p.get("person") or ("name:" + normalize_name(p["person_name"]) if p.get("person_name") else None)
+        if who is None:
+            continue  # "the government filled the post": nobody to place on the timeline
+        slot = extracted.setdefault(who, {"person": p.get("person"), "label": p.get("person_name") or
+                                          pack.label(p.get("person")), "facts": []})
+        slot["facts"].append(fact)
+        slot.setdefault(event, date)
+    for who, slot in extracted.items():
+        start = slot.get("took_office") or slot.get("appointed") or slot.get("confirmed")
+        ft = FusedTenure(slot["person"], slot["label"], start, slot.get("left_office"), "extracted",
+                         documents=[d for f in slot["facts"] for d in _doc_evidence(f)],
+                         events=[{"event": f.payload.get("event"), "date": f.payload.get("date")} for f in slot["facts"]])
+        clash = next((pft for _, pft in pack_tenures if _may_overlap(ft, pft)), None)
+        if clash is not None:
+            conflicts.append(Conflict(
+                post, "holder", f"{clash.person_label} ({clash.start} to {clash.end or 'now'})", clash.pack_fact,
+                clash.sources, f"{ft.person_label} ({ft.start or '?'} to {ft.end or '?'})", ft.documents,
+                "another holder in the same period; the pack's holder is kept on the timeline"))
+            continue
+        if start is not None:
+            tenures.append(ft)
+    segments = _segments(entity.established, tenures, end_day)
+    timeline = PostTimeline(post, entity.label, entity.established, day.isoformat() if day else None, tenures,
+                            segments, conflicts)
+    for fact in (f for f in facts if f.type == "post_vacancy"):
+        when = fact.payload.get("as_of") or fact.payload.get("since")
+        report = {"as_of": fact.payload.get("as_of"), "since": fact.payload.get("since"),
+                  "documents": [d.to_json() for d in _doc_evidence(fact)]}
+        timeline.vacancy_reports.append(report)
+        d = edtf(when)
+        if d is None:
+            continue
+        held = [timeline.holder_on(x) for x in (d.earliest, d.latest)]
+        if all(h is not None and h.kind == "held" for h in held) and held[0].person == held[1].person:
+            holder = next((ft for ft in tenures if ft.person == held[0].person and ft.person_label == held[0].person_label),
+                          FusedTenure(held[0].person, held[0].person_label, None, None, "pack"))
+            conflicts.append(Conflict(post, "vacancy", f"held by {holder.person_label} on {when}", holder.pack_fact,
+                                      holder.sources, f"vacant as of {when}", _doc_evidence(fact),
+                                      "a document reports the post vacant while the record shows a holder"))
+    return timeline
+
+
+def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflicts: list[Conflict]) -> None:
+    p = fact.payload
+    event, date = p.get("event"), p.get("date")
+    docs = _doc_evidence(fact)
+    if event == "took_office":
+        pack_value, fieldname = ft.start, "start"
+    elif event == "left_office":
+        pack_value, fieldname = ft.end, "end"
+    else:
+        pack_events = [e for e in ft.events if e["event"] == event]
+        if date and pack_events and not any(dates_agree(e["date"], date) for e in pack_events):
+            conflicts.append(Conflict(post, event, ", ".join(e["date"] for e in pack_events), ft.pack_fact,
+                                      [u for e in pack_events for u in e["sources"]] or ft.sources, date, docs,
+                                      f"{ft.person_label}: another {event} date"))
+        else:
+            ft.documents.extend(docs)
+        return
+    if date is None:
+        ft.documents.extend(docs)
+        return
+    if pack_value is None and fieldname == "end":
+        conflicts.append(Conflict(post, "end", None, ft.pack_fact, ft.sources, date, docs,
+                                  f"the pack has {ft.person_label} still in office"))
+        return
+    if dates_agree(pack_value, date):
+        ft.documents.extend(docs)
+        if ft.origin == "pack":
+            ft.origin = "pack+extracted"
+        return
+    conflicts.append(Conflict(post, fieldname, pack_value, ft.pack_fact, ft.sources, date, docs,
+                              f"{ft.person_label}: another {'start' if fieldname == 'start' else 'end'} date"))
+
+
+def _may_overlap(a: FusedTenure, b: FusedTenure) -> bool:
+    """Whether two tenures could share a day (imprecise dates read generously)."""
+    sa, sb = edtf(a.start), edtf(b.start)
+    ea, eb = edtf(a.end), edtf(b.end)
+    if sa is None and ea is None:
+        return False
+    a_lo = sa.earliest if sa else (ea.earliest if ea else dt.date.min)
+    a_hi = ea.latest if ea else (sa.latest if sa and a.end is None and a.origin == "extracted" else dt.date.max)
+    b_lo = sb.earliest if sb else dt.date.min
+    b_hi = eb.latest if eb else dt.date.max
+    return a_lo < b_hi and b_lo < a_hi
+
+
+def _segments(established: str | None, tenures: list[FusedTenure], end_day: dt.date) -> list[Segment]:
+    """Held and vacant stretches from the post's creation to `end_day`, using each date's earliest day."""
+    spans = []
+    for t in tenures:
+        s = _day(t.start)
+        if s is None or s > end_day:
+            continue
+        e = _day(t.end)
+        spans.append((s, e if e and e <= end_day else None, t))
+    spans.sort(key=lambda x: x[0])
+    out: list[Segment] = []
+    cursor = _day(established) or (spans[0][0] if spans else None)
+    if cursor is None:
+        return out
+    for s, e, t in spans:
+        if s > cursor:
+            out.append(Segment("vacant", cursor, s))
+        start = max(s, cursor) if out else s
+        out.append(Segment("held", start, e, t.person, t.person_label))
+        cursor = e if e is not None else dt.date.max
+        if e is None:
+            break
+    if cursor != dt.date.max and cursor < end_day:
+        out.append(Segment("vacant", cursor, None))
+    return out
+
+
+# --------------------------------------------------------------------------- instruments
+@dataclass
+class FusedEvent:
+    event: str
+    date: str | None
+    chamber: str | None
+    origin: str
+    pack_fact: str | None = None
+    sources: list[str] = field(default_factory=list)
+    documents: list[DocEvidence] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["documents"] = [d.to_json() for d in self.documents]
+        return data
+
+
+@dataclass
+class InstrumentStatus:
+    instrument: str
+    label: str
+    jurisdiction: str | None
+    status: str
+    status_since: str | None
+    as_of: str | None
+    events: list[FusedEvent]
+    conflicts: list[Conflict]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"instrument": self.instrument, "label": self.label, "jurisdiction": self.jurisdiction,
+                "status": self.status, "status_since": self.status_since, "as_of": self.as_of,
+                "events": [e.to_json() for e in self.events], "conflicts": [c.to_json() for c in self.conflicts]}
+
+
+_STATUS_OF_EVENT = {"introduced": "pending", "passed_chamber": "pending", "enacted": "in_force",
+                    "entered_into_force": "in_force", "reauthorized": "in_force", "expired": "expired",
+                    "struck_down": "struck_down", "died": "died"}
+
+
+def fused_instrument_status(pack: Any, store: Any = None, instrument: str | None = None,
+                            as_of: Any = None) -> list[InstrumentStatus]:
+    """Events and current status of each instrument (or one): pack events plus accepted instrument_event facts."""
+    day = as_of_date(as_of)
+    ids = sorted(pack.ids("instrument"))
+    if instrument is not None:
+        if instrument not in ids:
+            raise BadValue(f"unknown instrument; use one of {', '.join(ids)}", subject=instrument)
+        ids = [instrument]
+    facts = _facts(store, day, ["instrument_event"])
+    out = []
+    for inst in ids:
+        events = [FusedEvent(e.event, e.date, e.chamber, "pack", e.id, _urls(e))
+                  for e in pack.events_of(inst) if known_by(e.date, day)]
+        conflicts: list[Conflict] = []
+        for fact in (f for f in facts if f.payload.get("instrument") == inst):
+            p = fact.payload
+            same_kind = [e for e in events if e.event == p.get("event") and e.origin != "extracted"
+                         and (p.get("event") != "passed_chamber" or not p.get("chamber") or e.chamber == p.get("chamber"))]
+            agree = next((e for e in same_kind if dates_agree(e.date, p.get("date"))), None)
+            if agree is not None:
+                agree.documents.extend(_doc_evidence(fact))
+                agree.origin = "pack+extracted"
+            elif same_kind and p.get("event") in SINGLE_EVENTS:
+                conflicts.append(Conflict(inst, p["event"], ", ".join(e.date or "?" for e in same_kind),
+                                          same_kind[0].pack_fact, [u for e in same_kind for u in e.sources],
+                                          p.get("date"), _doc_evidence(fact), "another date for a one-time event"))
+            else:
+                events.append(FusedEvent(p["event"], p.get("date"), p.get("chamber"), "extracted",
+                                         documents=_doc_evidence(fact)))
+        events.sort(key=lambda e: (_day(e.date) or dt.date.min))
+        status, since = "no_events", None
+        for e in events:
+            if e.date and e.event in _STATUS_OF_EVENT:
+                new = _STATUS_OF_EVENT[e.event]
+                if new == "pending" and status not in ("no_events", "pending"):
+                    continue  # a new bill neither suspends a law in force nor revives a lapsed one
+                status, since = new, e.date
+        entity = pack.get(inst)
+        out.append(InstrumentStatus(inst, entity.label, entity.jurisdiction, status, since,
+                                    day.isoformat() if day else None, events, conflicts))
+    return out
+
+
+# --------------------------------------------------------------------------- UN votes and positions
+@dataclass
+class VoteRow:
+    instrument: str
+    year: int
+    votes: list[dict[str, Any]] = field(default_factory=list)
+    positions: dict[str, dict[str, Any]] = field(default_factory=dict)  # state -> dimension -> {position, origin, ...}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"instrument": self.instrument, "year": self.year, "votes": self.votes, "positions": self.positions}
+
+
+@dataclass
+class UnVoteTable:
+    as_of: str | None
+    rows: list[VoteRow]
+    conflicts: list[Conflict]
+
+    def position(self, state: str, instrument: str, year: int, dimension: str = "cosponsorship") -> str | None:
+        for r in self.rows:
+            if r.instrument == instrument and r.year == year:
+                got = r.positions.get(state, {}).get(dimension)
+                return got["position"] if got else None
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "rows": [r.to_json() for r in self.rows],
+                "conflicts": [c.to_json() for c in self.conflicts]}
+
+
+def _year_known(year: int | None, date: str | None, day: dt.date | None) -> bool:
+    return known_by(date or (str(year) if year else None), day)
+
+
+def fused_un_votes(pack: Any, store: Any = None, instrument: str | None = None, as_of: Any = None) -> UnVoteTable:
+    """Resolution votes and state positions per instrument and year: pack plus accepted facts, conflicts flagged."""
+    day = as_of_date(as_of)
+    rows: dict[tuple[str, int], VoteRow] = {}
+    conflicts: list[Conflict] = []
+
+    def row(inst: str, year: int) -> VoteRow:
+        return rows.setdefault((inst, year), VoteRow(inst, year))
+
+    for v in pack.resolution_votes:
+        if (instrument and v.instrument != instrument) or not _year_known(v.year, v.date, day):
+            continue
+        row(v.instrument, v.year).votes.append({
+            "body": v.body, "date": v.date, "method": v.method, "yes": v.yes, "no": v.no, "abstain": v.abstain,
+            "cosponsors": v.cosponsors, "origin": "pack", "pack_fact": v.id, "sources": _urls(v), "documents": []})
+    # A position is known once that year's resolution was adopted: use the first vote date of the
+    # year when the pack has it (a bare year would count as known from 1 January).
+    vote_dates: dict[tuple[str, int], str] = {}
+    for v in pack.resolution_votes:
+        if v.date and edtf(v.date) and ((v.instrument, v.year) not in vote_dates
+                                        or edtf(v.date).earliest < edtf(vote_dates[(v.instrument, v.year)]).earliest):
+            vote_dates[(v.instrument, v.year)] = v.date
+    for sp in pack.state_positions:
+        if (instrument and sp.instrument != instrument) or \
+                not _year_known(sp.year, vote_dates.get((sp.instrument, sp.year)), day):
+            continue
+        dim = POSITION_DIMENSION.get(sp.position, "vote")
+        row(sp.instrument, sp.year).positions.setdefault(sp.state, {})[dim] = {
+            "position": sp.position, "origin": "pack", "pack_fact": sp.id, "sources": _urls(sp), "documents": []}
+    for fact in _facts(store, day, ["resolution_vote", "state_position"]):
+        p = fact.payload
+        inst = p.get("instrument")
+        if not inst or (instrument and inst != instrument):
+            continue
+        docs = _doc_evidence(fact)
+        if fact.type == "resolution_vote":
+            year = edtf(p.get("date")).earliest.year if edtf(p.get("date")) else None
+            if year is None:
+                continue
+            r = row(inst, year)
+            same = [v for v in r.votes if v["body"] == p.get("body") and v["origin"] != "extracted"]
+            if not same:
+                r.votes.append({"body": p.get("body"), "date": p.get("date"), "method": p.get("method"),
+                                "yes": p.get("yes"), "no": p.get("no"), "abstain": p.get("abstain"),
+                                "cosponsors": p.get("cosponsors"), "origin": "extracted", "pack_fact": None,
+                                "sources": [], "documents": [d.to_json() for d in docs]})
+                continue
+            v = same[0]
+            diffs = [k for k in ("method", "yes", "no", "abstain") if p.get(k) is not None and v.get(k) is not None
+                     and p.get(k) != v.get(k)]
+            if diffs:
+                conflicts.append(Conflict(f"{inst} {year} {p.get('body')}", ",".join(diffs),
+                                          {k: v.get(k) for k in diffs}, v["pack_fact"], v["sources"],
+                                          {k: p.get(k) for k in diffs}, docs, "another vote record"))
+            else:
+                v["documents"].extend(d.to_json() for d in docs)
+        else:
+            year, state, pos = p.get("year"), p.get("state"), p.get("position")
+            if not (year and state and pos):
+                continue
+            dim = POSITION_DIMENSION.get(pos, "vote")
+            slot = row(inst, int(year)).positions.setdefault(state, {})
+            have = slot.get(dim)
+            if have is None:
+                slot[dim] = {"position": pos, "origin": "extracted", "pack_fact": None, "sources": [],
+                             "documents": [d.to_json() for d in docs]}
+            elif have["position"] == pos:
+                have["documents"].extend(d.to_json() for d in docs)
+            else:
+                conflicts.append(Conflict(f"{state} {inst} {year}", dim, have["position"], have["pack_fact"],
+                                          have["sources"], pos, docs, "another position"))
+    ordered = sorted(rows.values(), key=lambda r: (r.instrument, r.year))
+    return UnVoteTable(day.isoformat() if day else None, ordered, conflicts)
