@@ -30,6 +30,7 @@ def _root(
 
 # Each feature registers its commands on `app` when its module is imported.
 from nkmonitor.cli import archive, knowledge, extraction, tracking, web, demo  # noqa: E402,F401
+from nkmonitor.cli import briefing  # noqa: E402,F401
 
 
 def main() -> None:

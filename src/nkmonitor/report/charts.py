@@ -291,6 +291,9 @@ def un_votes_svg(table: Any, *, states: Iterable[str] = ("us", "rok", "japan", "
                "text": f"{v['yes']}-{v['no'] if v['no'] is not None else '?'}-{v['abstain'] if v['abstain'] is not None else '?'}"}
               for v in recorded]
     consensus = [{"year": v["year"], "text": "consensus"} for v in votes if v["method"] == "consensus"]
+    # A recorded vote whose counts no source gave is marked, not drawn as an empty year.
+    consensus += [{"year": v["year"], "text": "vote, counts n/a"} for v in votes
+                  if v["method"] != "consensus" and v["yes"] is None]
     top = max([lab["total"] for lab in labels] or [100])
     y_scale = alt.Scale(domain=[0, top * 1.35])
     layers = []
@@ -305,8 +308,9 @@ def un_votes_svg(table: Any, *, states: Iterable[str] = ("us", "rok", "japan", "
             x=x, y=alt.Y("total:Q", scale=y_scale), text="text:N"))
     if consensus:
         layers.append(alt.Chart(alt.Data(values=consensus)).mark_text(angle=270, align="left", baseline="middle", fontSize=9,
-                                                                      fontStyle="italic", color="#009E73").encode(
-            x=x, y=alt.value(150), text="text:N"))
+                                                                      fontStyle="italic").encode(
+            x=x, y=alt.value(165), text="text:N",
+            color=alt.condition("datum.text == 'consensus'", alt.value("#009E73"), alt.value("#555555"))))
     if layers:
         panels.append(alt.layer(*layers).properties(width=alt.Step(24), height=170,
                                                     title=alt.TitleParams("Votes: yes-no-abstain (consensus years marked)", fontSize=12)))
@@ -329,8 +333,8 @@ def un_votes_svg(table: Any, *, states: Iterable[str] = ("us", "rok", "japan", "
     desc_parts = []
     if recorded:
         desc_parts.append("recorded votes: " + "; ".join(f"{lab['year']} {lab['text']}" for lab in labels))
-    if consensus:
-        desc_parts.append("adopted by consensus in " + ", ".join(str(c["year"]) for c in consensus))
+    if any(c["text"] == "consensus" for c in consensus):
+        desc_parts.append("adopted by consensus in " + ", ".join(str(c["year"]) for c in consensus if c["text"] == "consensus"))
     if strip:
         desc_parts.append(f"positions of {', '.join(state_order)} for {len(strip)} state-years")
     return render_svg(_base_config(chart), title=title, description="; ".join(desc_parts) + ".")

@@ -1,0 +1,487 @@
+"""Briefings: the state of play as of a date, every statement cited, as Markdown, HTML or PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nkmonitor.errors import NkmonitorError
+from nkmonitor.report import charts
+from nkmonitor.report.citations import Citations, Citation
+from nkmonitor.report.state import (
+    TRACKED_POSTS, certainly_by, council_state, fmt_date, instrument_states, post_states, un_vote_state,
+)
+
+__all__ = ["Brief", "Section", "Statement", "Table", "Chart", "Citation", "build_brief",
+           "render_markdown", "render_html", "render_pdf"]
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Statement:
+    """One sentence of the briefing and the numbers of the citations that support it."""
+
+    text: str
+    cites: list[int]
+    note: bool = False  # context (e.g. "sources differ"), shown smaller
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    cites: list[list[int]]  # per row
+    caption: str = ""
+
+
+@dataclass
+class Chart:
+    title: str
+    svg: str
+    slug: str
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    statements: list[Statement] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    empty: str | None = None  # why there is no data, shown instead of content
+
+    @property
+    def cites(self) -> set[int]:
+        out = {n for s in self.statements for n in s.cites}
+        out |= {n for t in self.tables for row in t.cites for n in row}
+        return out
+
+
+@dataclass
+class Brief:
+    as_of: dt.date
+    title: str
+    sections: list[Section]
+    citations: list[Citation]
+    pack_version: str
+    with_archive: bool
+    generated: str = ""
+
+
+# ------------------------------------------------------------------ composition
+
+def build_brief(store: Any, pack: Any, as_of: dt.date | str) -> Brief:
+    """Compose the state of play as of `as_of` from the pack (and the archive when `store` is given).
+
+    Each section is built on its own; a section whose data or tracker is missing becomes a
+    "no data" section that says why, so one gap never stops the whole briefing.
+    """
+    from nkmonitor.track.asof import as_of_date
+
+    day = as_of_date(as_of) if not isinstance(as_of, dt.date) else as_of
+    cites = Citations(day)
+    builders: list[tuple[str, str, Callable[[Section], None]]] = [
+        ("posts", "Posts: envoys, ambassador, rapporteur", lambda s: _posts_section(s, pack, store, day, cites)),
+        ("instruments", "Laws and mandates", lambda s: _instruments_section(s, pack, day, cites)),
+        ("un_votes", "UN resolutions and co-sponsorship", lambda s: _un_section(s, pack, day, cites)),
+        ("council", "UN Security Council", lambda s: _council_section(s, pack, day, cites)),
+        ("recommendations", "Recommendations", lambda s: _recommendations_section(s, pack, store, day, cites)),
+        ("indicators", "Indicators", lambda s: _indicators_section(s, pack, store, day, cites)),
+        ("archive_facts", "Facts reported in the archive", lambda s: _archive_facts_section(s, pack, store, day, cites)),
+        ("documents", "Newest documents", lambda s: _documents_section(s, store, day, cites)),
+    ]
+    sections = []
+    for key, title, build in builders:
+        section = Section(key, title)
+        try:
+            build(section)
+        except (ImportError, NkmonitorError) as exc:
+            # A tracker not installed or a store that refuses: say so in the brief, keep going.
+            log.warning("brief section %s: %s", key, exc)
+            section = Section(key, title, empty=f"No data: {exc}")
+        if not section.statements and not section.tables and not section.charts and section.empty is None:
+            section.empty = "No data known by this date."
+        sections.append(section)
+    return Brief(
+        as_of=day,
+        title=f"State of play as of {day.isoformat()}",
+        sections=sections,
+        citations=cites.entries(),
+        pack_version=str(getattr(pack, "version", "")),
+        with_archive=store is not None,
+        generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def _posts_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
+    states = post_states(pack, as_of, store=store)
+    rows, row_cites = [], []
+    for st in states:
+        refs = cites.cite_sources(st.sources, about=st.since)
+        if st.holder:
+            text = (f"{st.label}: held by {st.holder} since {fmt_date(st.since)} "
+                    f"({st.duration}).")
+            status = st.holder
+        elif st.since:
+            after = f", after {st.previous} left" if st.previous else ", no holder yet"
+            text = f"{st.label}: vacant since {fmt_date(st.since)} ({st.duration}{after})."
+            status = "vacant"
+        else:
+            text = f"{st.label}: no holder recorded by this date."
+            status = "no record"
+        section.statements.append(Statement(text, refs))
+        rows.append([st.label, status, fmt_date(st.since) if st.since else "",
+                     st.duration or ""])
+        row_cites.append(refs)
+        for note in st.notes:
+            section.statements.append(Statement(note.text, cites.cite_sources(note.sources), note=True))
+    section.tables.append(Table(["Post", "Holder", "Since", "For"], rows, row_cites,
+                                caption=f"The tracked posts as of {as_of.isoformat()}"))
+    timelines = [st.timeline for st in states]
+    section.charts.append(Chart("Post holders and vacancies", charts.posts_gantt_svg(timelines, as_of=as_of), "posts"))
+
+
+def _instruments_section(section: Section, pack: Any, as_of: dt.date, cites: Citations) -> None:
+    laws, mandates = instrument_states(pack, as_of)
+    rows, row_cites = [], []
+    for st in laws:
+        refs = cites.cite_sources(st.sources, about=st.since)
+        section.statements.append(Statement(st.sentence, refs))
+        rows.append([st.label, st.status, fmt_date(st.since) if st.since else ""])
+        row_cites.append(refs)
+        for extra in st.extra:
+            section.statements.append(Statement(extra.text, cites.cite_sources(extra.sources), note=True))
+    if rows:
+        section.tables.append(Table(["Law", "Status", "Since"], rows, row_cites,
+                                    caption=f"Status of the laws as of {as_of.isoformat()}"))
+    for m in mandates:
+        section.statements.append(Statement(m.text, cites.cite_sources(m.sources)))
+
+
+def _un_section(section: Section, pack: Any, as_of: dt.date, cites: Citations) -> None:
+    state = un_vote_state(pack, as_of)
+    for item in state.statements:
+        section.statements.append(Statement(item.text, cites.cite_sources(item.sources)))
+    if state.rows:
+        rows, row_cites = [], []
+        for r in state.rows:
+            rows.append([str(r.year), r.outcome, r.us, r.rok])
+            row_cites.append(cites.cite_sources(r.sources))
+        section.tables.append(Table(["Year", "UN General Assembly", "United States", "South Korea"], rows, row_cites,
+                                    caption="The latest General Assembly resolutions and the US and ROK positions"))
+    if state.chart_table["votes"] or state.chart_table["positions"]:
+        section.charts.append(Chart("UN General Assembly votes and co-sponsorship",
+                                    charts.un_votes_svg(state.chart_table), "un-votes"))
+
+
+def _council_section(section: Section, pack: Any, as_of: dt.date, cites: Citations) -> None:
+    for item in council_state(pack, as_of):
+        section.statements.append(Statement(item.text, cites.cite_sources(item.sources)))
+
+
+def _recommendations_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
+    if store is None:
+        section.empty = "No archive database given (--db): recommendations are tracked from documents."
+        return
+    from nkmonitor.track.recommendations import tracked_recommendations
+
+    tracked = tracked_recommendations(store, pack, as_of=as_of)
+    counts: dict[str, int] = {}
+    for rec in tracked:
+        status = str(charts.field_of(rec, "status", default="open"))
+        counts[status] = counts.get(status, 0) + 1
+    if not tracked:
+        section.empty = "No recommendations in the archive by this date."
+        return
+    rows, row_cites = [], []
+    for rec in sorted(tracked, key=lambda r: (_status_rank(charts.field_of(r, "status", default="open")),
+                                              str(charts.field_of(r, "addressee", default="")))):
+        refs = [cites.cite_document(ev) for ev in _evidence_of(rec, "evidence", "recommendation_evidence", "sources")]
+        refs += [cites.cite_document(ev) for ev in _evidence_of(rec, "status_evidence", "implementation_evidence")]
+        refs = sorted(set(refs))
+        if not refs:
+            continue
+        action = _label(pack, charts.field_of(rec, "action"))
+        addressee = _label(pack, charts.field_of(rec, "addressee"))
+        by = charts.field_of(rec, "by", "by_label")
+        status = str(charts.field_of(rec, "status", default="open"))
+        rows.append([addressee, action, _label(pack, by) if by else "", status])
+        row_cites.append(refs)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: _status_rank(kv[0])))
+    all_refs = sorted({n for r in row_cites for n in r})
+    section.statements.append(Statement(f"{len(tracked)} recommendations tracked by this date: {summary}.", all_refs[:12]))
+    section.tables.append(Table(["Addressee", "Action", "By", "Status"], rows[:40], row_cites[:40],
+                                caption="Recommendations, open first, with their evidence"))
+
+
+def _status_rank(status: Any) -> int:
+    order = {"open": 0, "partly": 1, "partly_implemented": 1, "implemented": 2}
+    return order.get(str(status), 3)
+
+
+def _indicators_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
+    from nkmonitor.track.indicators import compute_indicator
+
+    for name in ("vacancy", "alignment"):
+        try:
+            table = compute_indicator(name, store, pack, by="year", as_of=as_of)
+        except NkmonitorError as exc:
+            section.statements.append(Statement(f"{name.capitalize()}: not available ({exc.message}).", [], note=True))
+            continue
+        _, rows, meta = charts.indicator_rows(table)
+        if not rows:
+            continue
+        refs = cites.cite_sources(_sources_of_table(table))
+        refs += [cites.cite_document(ev) for ev in _evidence_of(table, "evidence", "documents")][:10]
+        definition = meta["definition"] or meta["label"]
+        latest = max(r["period"] for r in rows)
+        values = "; ".join(f"{r['series']} {r['value']:.2f}" for r in rows if r["period"] == latest)
+        section.statements.append(Statement(f"{meta['label']} ({definition.rstrip('.')}), {latest}: {values}.", sorted(set(refs))))
+        section.charts.append(Chart(meta["label"], charts.indicator_svg(table), f"indicator-{name}"))
+    # Statements without a source are dropped: indicators only say what their inputs support.
+    section.statements = [s for s in section.statements if s.cites or s.note]
+
+
+def _archive_facts_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
+    if store is None:
+        section.empty = "No archive database given (--db): only the curated pack is used."
+        return
+    from nkmonitor.store.suggestions import accepted_facts, list_suggestions
+    from nkmonitor.track.asof import fact_known_by
+
+    facts = accepted_facts(store, as_of=as_of)
+    facts.sort(key=lambda f: str(_fact_day(f.payload) or ""), reverse=True)
+    for fact in facts[:15]:
+        refs = [cites.cite_document(_evidence_dict(store, ev)) for ev in fact.evidence[:3]]
+        section.statements.append(Statement(f"Reviewed: {_describe_fact(pack, fact.type, fact.payload)}.", refs))
+    suggested = [s for s in list_suggestions(store, kind="fact", status="suggested", limit=500)
+                 if fact_known_by(s.payload, s.document_published, as_of)]
+    suggested.sort(key=lambda s: (-(s.confidence or 0), s.id))
+    for s in suggested[:8]:
+        ev = {"document_id": s.document_id, "text": s.evidence_text, "title": s.document_title,
+              "published": s.document_published}
+        refs = [cites.cite_document(_evidence_dict(store, ev))]
+        section.statements.append(Statement(
+            f"Suggested, not yet reviewed (confidence {s.confidence or 0:.2f}): {_describe_fact(pack, s.type, s.payload)}.",
+            refs, note=True))
+
+
+def _documents_section(section: Section, store: Any, as_of: dt.date, cites: Citations) -> None:
+    if store is None:
+        section.empty = "No archive database given (--db)."
+        return
+    docs = newest_documents(store, as_of, limit=10)
+    rows, row_cites = [], []
+    for d in docs:
+        ref = cites.cite_document({"document_id": d["id"], "title": d["title"], "outlet": d["outlet"],
+                                   "published": d["published"], "url": d["url"], "text": _opening(d["text"])})
+        rows.append([fmt_date(d["published"]), d["title"] or "(untitled)", d["outlet"] or ""])
+        row_cites.append([ref])
+    if rows:
+        section.tables.append(Table(["Published", "Title", "Outlet"], rows, row_cites,
+                                    caption=f"The {len(rows)} newest documents published by {as_of.isoformat()}"))
+
+
+def newest_documents(store: Any, as_of: dt.date, limit: int = 10) -> list[dict[str, Any]]:
+    """The newest canonical documents certainly published by `as_of` (undated ones are left out)."""
+    from sqlalchemy import text as sql
+
+    # Dates are EDTF text, so a string bound on the year narrows the scan; the exact
+    # check (a month or year must have ended) is done in Python.
+    query = sql("SELECT id, title, outlet, url, published, substr(text, 1, 600) AS text FROM documents "
+                "WHERE duplicate_of IS NULL AND published IS NOT NULL AND published <= :hi "
+                "ORDER BY published DESC, id DESC LIMIT :n")
+    out: list[dict[str, Any]] = []
+    with store.connect(write=False) as conn:
+        for row in conn.execute(query, {"hi": as_of.isoformat(), "n": limit * 5}):
+            m = dict(row._mapping)
+            if certainly_by(m["published"], as_of):
+                out.append(m)
+            if len(out) >= limit:
+                break
+    return out
+
+
+# ------------------------------------------------------------------ helpers for archive data
+
+def _label(pack: Any, value: Any) -> str:
+    if value is None:
+        return ""
+    label = pack.label(str(value)) if hasattr(pack, "label") else None
+    return label or str(value)
+
+
+def _evidence_of(obj: Any, *names: str) -> list[Any]:
+    items = charts.field_of(obj, *names, default=[]) or []
+    return list(items) if isinstance(items, (list, tuple)) else [items]
+
+
+def _sources_of_table(table: Any) -> list[Any]:
+    return list(charts.field_of(table, "sources", default=[]) or [])
+
+
+def _evidence_dict(store: Any, ev: Any) -> dict[str, Any]:
+    """Evidence (an EvidenceRef or dict) completed with the document's outlet and URL."""
+    data = dict(ev) if isinstance(ev, dict) else {k: getattr(ev, k, None) for k in
+                                                   ("document_id", "text", "title", "published", "span_start", "span_end")}
+    doc_id = data.get("document_id")
+    if doc_id is not None and store is not None and (data.get("outlet") is None or data.get("url") is None):
+        try:
+            doc = store.get_document(int(doc_id))
+        except NkmonitorError:
+            doc = {}
+        for key in ("title", "outlet", "url", "published"):
+            if data.get(key) is None and doc.get(key) is not None:
+                data[key] = doc[key]
+    return data
+
+
+def _fact_day(payload: dict[str, Any]) -> Any:
+    for name in ("date", "as_of", "since", "year"):
+        if payload.get(name) not in (None, ""):
+            return payload[name]
+    return None
+
+
+def _describe_fact(pack: Any, type_: str, p: dict[str, Any]) -> str:
+    """One readable clause for an extracted fact payload."""
+    who = p.get("person_name") or _label(pack, p.get("person"))
+    when = fmt_date(_fact_day(p)) if _fact_day(p) is not None else "undated"
+    if type_ == "post_event":
+        return f"{who} {str(p.get('event', '')).replace('_', ' ')} as {_label(pack, p.get('post'))} ({when})"
+    if type_ == "post_vacancy":
+        since = f" since {fmt_date(p['since'])}" if p.get("since") else ""
+        return f"{_label(pack, p.get('post'))} vacant{since} (as of {fmt_date(p.get('as_of') or p.get('since'))})"
+    if type_ == "instrument_event":
+        return f"{_label(pack, p.get('instrument'))} {str(p.get('event', '')).replace('_', ' ')} ({when})"
+    if type_ == "resolution_vote":
+        counts = "-".join(str(p.get(k, "?")) for k in ("yes", "no", "abstain")) if p.get("yes") is not None else (p.get("method") or "adopted")
+        return f"{_label(pack, p.get('instrument'))} in {_label(pack, p.get('body'))}: {counts} ({when})"
+    if type_ == "state_position":
+        return f"{_label(pack, p.get('state'))} {str(p.get('position', '')).replace('_', ' ')} on {_label(pack, p.get('instrument'))} ({when})"
+    if type_ == "council_meeting":
+        return f"Security Council meeting {p.get('outcome', '')} ({when})"
+    if type_ == "repatriation":
+        return f"{_label(pack, p.get('by'))} repatriated {p.get('count') or 'an unknown number of'} people ({when})"
+    if type_ == "mechanism_event":
+        return f"{_label(pack, p.get('mechanism'))} {str(p.get('event', '')).replace('_', ' ')} ({when})"
+    return f"{type_.replace('_', ' ')} ({when})"
+
+
+def _opening(text: str | None, limit: int = 220) -> str:
+    """The document's first sentence (at most `limit` characters) as its quoted evidence."""
+    if not text:
+        return ""
+    flat = re.sub(r"\s+", " ", text).strip()
+    m = re.match(r"(.{40,}?[.!?])(\s|$)", flat[: limit + 1])
+    return m.group(1) if m else flat[:limit].rsplit(" ", 1)[0] + "…" if len(flat) > limit else flat
+
+
+# ------------------------------------------------------------------ rendering
+
+def _md_escape(text: str) -> str:
+    """Escape Markdown and inline HTML so titles and quotes from documents stay plain text."""
+    text = str(text).replace("\\", "\\\\")
+    text = re.sub(r"([`*_\[\]<>|#])", r"\\\1", text)
+    return text.replace("\n", " ")
+
+
+def _md_refs(numbers: Iterable[int]) -> str:
+    return "".join(f"[^{n}]" for n in sorted(set(numbers)))
+
+
+def render_markdown(brief: Brief, chart_dir: Path | None = None, chart_prefix: str = "brief") -> str:
+    """The briefing as GitHub-flavoured Markdown with footnote citations.
+
+    Charts are SVG files: with `chart_dir` they are written there and linked by relative
+    path; without it the Markdown says that the charts are in the HTML and PDF versions.
+    """
+    out = [f"# {_md_escape(brief.title)}", ""]
+    out.append(_md_escape(_provenance(brief)))
+    out.append("")
+    for section in brief.sections:
+        out += [f"## {_md_escape(section.title)}", ""]
+        if section.empty:
+            out += [f"_{_md_escape(section.empty)}_", ""]
+            continue
+        for st in section.statements:
+            prefix = "- Note: " if st.note else "- "
+            out.append(f"{prefix}{_md_escape(st.text)}{' ' + _md_refs(st.cites) if st.cites else ''}")
+        if section.statements:
+            out.append("")
+        for table in section.tables:
+            if table.caption:
+                out += [f"**{_md_escape(table.caption)}**", ""]
+            out.append("| " + " | ".join(_md_escape(c) for c in table.columns + ["Sources"]) + " |")
+            out.append("|" + "---|" * (len(table.columns) + 1))
+            for row, refs in zip(table.rows, table.cites):
+                out.append("| " + " | ".join(_md_escape(c) for c in row) + f" | {_md_refs(refs)} |")
+            out.append("")
+        for chart in section.charts:
+            if chart_dir is not None:
+                name = f"{chart_prefix}-{chart.slug}.svg"
+                (Path(chart_dir) / name).write_text(chart.svg, encoding="utf-8")
+                out += [f"![{_md_escape(chart.title)}]({name})", ""]
+            else:
+                out += [f"_Chart: {_md_escape(chart.title)} (in the HTML and PDF versions)._", ""]
+    out += ["## Sources", ""]
+    for c in brief.citations:
+        out.append(f"[^{c.number}]: {_md_escape(c.plain())}")
+    out.append("")
+    return "\n".join(out)
+
+
+def _provenance(brief: Brief) -> str:
+    base = f"Knowledge pack {brief.pack_version}"
+    base += " and the document archive" if brief.with_archive else " only (no archive database)"
+    return (f"{base}. Only facts known by {brief.as_of.isoformat()} are used; every statement cites "
+            f"its sources (numbered, listed at the end). Generated {brief.generated}.")
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    return env
+
+
+def render_html(brief: Brief) -> str:
+    """The briefing as one self-contained HTML page (inline CSS and SVG, no external resources)."""
+    import markupsafe
+
+    env = _environment()
+    css = (TEMPLATES / "brief.css").read_text(encoding="utf-8")
+    return env.get_template("brief.html").render(
+        brief=brief, css=markupsafe.Markup(css), provenance=_provenance(brief),
+        # Chart SVG comes from charts.py, whose renderer escapes every data label.
+        svg=lambda chart: markupsafe.Markup(chart.svg),
+    )
+
+
+def _offline_fetcher(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    # Briefings are self-contained: refuse any fetch so a stray URL can never reach the network.
+    from nkmonitor.errors import InputError
+
+    raise InputError("briefings load no external resources", subject=url[:80])
+
+
+def render_pdf(brief: Brief) -> bytes:
+    """The briefing as an A4 PDF (WeasyPrint from the HTML)."""
+    import weasyprint
+
+    html = render_html(brief)
+    return weasyprint.HTML(string=html, url_fetcher=_offline_fetcher, base_url=None).write_pdf()
+
+
