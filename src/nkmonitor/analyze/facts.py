@@ -1,0 +1,1052 @@
+"""Fact extraction: rules over the dependency parse, linked mentions and resolved dates, one per codebook fact type."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from nkmonitor.analyze.dates import DateMention, find_dateline, resolve_dates
+from nkmonitor.analyze.linking import Mention, alias_index, state_of
+from nkmonitor.records import Evidence, Fact
+
+COMPONENT = "facts"
+VERSION = "1.0"
+NEEDS = ("text", "sdoc", "published", "mentions")
+SETS = ("facts",)
+
+STATES = ("us", "rok", "dprk", "china", "russia", "japan", "eu")
+CHAMBERS = ("us_house", "us_senate", "rok_national_assembly")
+RESOLUTION_BODIES = ("un_ga", "un_ga_third_committee", "un_hrc", "un_chr")
+
+# verbs whose complement is a plan, a wish or a forecast, not an event that happened
+PLAN_WORDS = {"plan", "expect", "set", "hope", "want", "seek", "aim", "intend", "consider", "propose", "vow",
+              "pledge", "promise", "threaten", "prepare", "urge", "call", "ask", "need", "wish", "likely",
+              "review", "weigh", "try", "attempt", "decline", "refuse", "fail", "demand", "push", "press"}
+MODALS = {"will", "would", "could", "may", "might", "should", "must", "shall", "can", "ca", "'ll", "wo"}
+TITLE_WORDS = {"president", "secretary", "minister", "chairman", "chair", "sen.", "senator", "rep.",
+               "representative", "prime", "premier", "leader", "king", "mr.", "vice"}
+
+WORD_NUMBERS = {"zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20}
+_NUM = r"(\d{1,3}(?:,\d{3})*|zero|no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+
+
+def _to_int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.lower().replace(",", "")
+    if s.isdigit():
+        return int(s)
+    return WORD_NUMBERS.get(s)
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    span: Any
+    mentions: list[Mention]
+    dates: list[DateMention]
+    text: str
+
+
+@dataclass
+class Work:
+    ctx: Any
+    text: str
+    published: str | None
+    sents: list[Sent]
+    mentions: list[Mention]
+    author: Mention | None
+    facts: list[Fact] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _in(mentions: Iterable[Mention], kind: str | tuple) -> list[Mention]:
+    kinds = (kind,) if isinstance(kind, str) else kind
+    return [m for m in mentions if m.kind in kinds]
+
+
+def _mention_at(sent: Sent, char: int, kind: str | tuple | None = None) -> Mention | None:
+    for m in sent.mentions:
+        if m.start <= char < m.end and (kind is None or m.kind in ((kind,) if isinstance(kind, str) else kind)):
+            return m
+    return None
+
+
+def _token_mention(sent: Sent, tok: Any, kind: str | tuple) -> Mention | None:
+    """The mention of `kind` covering a token or any token of its compound/flat name."""
+    m = _mention_at(sent, tok.idx, kind)
+    if m:
+        return m
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod", "appos") and child.i < tok.i:
+            m = _mention_at(sent, child.idx, kind)
+            if m:
+                return m
+    return None
+
+
+def _unreal(tok: Any) -> bool:
+    """The event at tok is planned, hoped for, predicted, conditional or asked for."""
+    cur = tok
+    for _ in range(6):
+        for ch in cur.children:
+            if ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS:
+                return True
+            if ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether"):
+                return True
+        if cur.lower_ in ("likely", "unlikely"):
+            return True
+        if cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_.lower() in PLAN_WORDS:
+            return True
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "amod") and cur.head is not cur and cur.head.lemma_.lower() in ("plan", "effort", "bid", "move", "proposal"):
+            return True
+        break
+    return False
+
+
+def _negated(tok: Any) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(ch.dep_ == "neg" for ch in cur.children):
+            return True
+        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _subject(tok: Any) -> Any | None:
+    """The subject of a verb, climbing through xcomp/conj; relative pronouns resolve to their head noun."""
+    cur = tok
+    for _ in range(5):
+        for ch in cur.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                if ch.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                    return cur.head
+                return ch
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _agent(tok: Any) -> Any | None:
+    for ch in tok.children:
+        if ch.dep_ == "agent":
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _evidence(work: Work, start: int, end: int) -> Evidence:
+    text = work.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+def _add(work: Work, sents: list[Sent], confidence: float, **fields: Any) -> None:
+    ev = _evidence(work, sents[0].start, sents[-1].end)
+    fields = {k: v for k, v in fields.items() if v is not None}
+    work.facts.append(Fact(evidence=ev, confidence=max(0.05, min(0.97, confidence)), **fields))
+
+
+def _near_date(sent: Sent, anchor: int, *, skip_since: bool = True, avoid: list[Mention] | None = None,
+               max_dist: int = 10_000) -> DateMention | None:
+    """The date mention closest to a character position in the sentence (dates naming an act excluded)."""
+    best, best_d = None, None
+    for d in sent.dates:
+        if skip_since and re.search(r"\b(since|for the first time since|first time since)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
+            continue
+        if avoid and any(a.start <= d.start < a.end for a in avoid):
+            continue
+        if re.match(r"\s*(?:Congress|session)", sent.text[d.end - sent.start:d.end - sent.start + 12]):
+            continue
+        dist = abs(d.start - anchor)
+        if dist <= max_dist and (best_d is None or dist < best_d):
+            best, best_d = d, dist
+    return best
+
+
+def sent_text_before(sent: Sent, char: int) -> str:
+    return sent.text[: max(0, char - sent.start)]
+
+
+def _recent_fallback(work: Work, sent: Sent) -> str | None:
+    """A story's "recent"/"new" event without a date: dated to the publication (month at most)."""
+    if not work.published:
+        return None
+    if re.search(r"\b(recent|recently|newly|just)\b", sent.text, re.I):
+        return work.published[:7]
+    return None
+
+
+def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
+    return work.sents[max(0, idx - n):idx]
+
+
+# ---------------------------------------------------------------- post events
+
+_POST_TRIGGERS = [
+    # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
+    (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|designated|letter of appointment|named (?=\w+ \w+,? as\b)|was named|has been named|were named|filled)\b"), "appointed"),
+    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed)\b"), "confirmed"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|has served since|served since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
+    (re.compile(r"\b(extended|extension|renewed)\b"), "term_extended"),
+    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|term ended|term came to an end|serving (?:through|until)|served (?:through|until))\b"), "left_office"),
+]
+_SERVED_RANGE = re.compile(
+    r"\b(?:served|serving|held|holding|was|as)\b[^.;]{0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4}))",
+    re.I,
+)
+
+
+def _author(work: Work) -> Mention | None:
+    """The document's author as a pack person, for first-person statements ("my resignation")."""
+    ctx = work.ctx
+    cands = []
+    if getattr(ctx, "author", None):
+        cands.append(ctx.author)
+    outlet = getattr(ctx, "outlet", None) or ""
+    m = re.search(r"\(([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\)", outlet)
+    if m:
+        cands.append(m.group(1))
+    head = work.text[:1500]
+    m = re.search(r"^\s*(?:Author|By|Written by)[:\s]+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*$", head, re.M)
+    if m:
+        cands.append(m.group(1))
+    index = alias_index(getattr(ctx, "pack", None))
+    for name in cands:
+        for start, end, surface, ids in index.find(name):
+            for kind, ident in ids:
+                if kind == "person" and end - start >= len(name.strip()) - 2:
+                    return Mention(-1, -1, surface, "person", ident, "alias")
+    return None
+
+
+def _titled(work: Work, m_start: int) -> bool:
+    """A name preceded by a head-of-state or minister title: the appointer, not the appointee."""
+    before = work.text[max(0, m_start - 40):m_start].lower()
+    words = re.findall(r"[\w.]+", before)[-3:]
+    return any(w in TITLE_WORDS for w in words)
+
+
+def _persons_in(work: Work, sent: Sent) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, id or None, name) of persons in a sentence: pack-linked names and other PERSON entities."""
+    out = []
+    for m in _in(sent.mentions, "person"):
+        out.append((m.start, m.end, m.id, m.text))
+    for ent in sent.span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if any(m.start < ent.end_char and ent.start_char < m.end for m in sent.mentions):
+            continue
+        name = ent.text.strip()
+        if len(name.split()) < 2 or not name[0].isupper():
+            continue
+        out.append((ent.start_char, ent.end_char, None, name))
+    return out
+
+
+def _full_name(work: Work, pid: str | None, surface: str) -> str:
+    """The name as the text gives it: the fullest form of this person in the document."""
+    if pid:
+        best = surface
+        for m in work.mentions:
+            if m.id == pid and m.kind == "person" and len(m.text) > len(best):
+                best = m.text
+        return re.sub(r"\s+", " ", best)
+    return re.sub(r"\s+", " ", surface)
+
+
+def _post_events(work: Work) -> None:
+    for si, sent in enumerate(work.sents):
+        posts = _in(sent.mentions, "post")
+        low = sent.text.lower()
+        implicit_post = False
+        if not posts:
+            # "Lee's term expired ... an extension": the post of the last sentences, for tenure words only
+            if re.search(r"\b(term|tenure|mandate)\b", low):
+                prev_posts = [m for s in _prev(work, si, 2) for m in _in(s.mentions, "post")]
+                if prev_posts:
+                    posts = [prev_posts[-1]]
+                    implicit_post = True
+            if not posts:
+                continue
+        found_any = False
+        # served from A to B / (A-B): two events
+        for m in _SERVED_RANGE.finditer(sent.text):
+            a = m.group("a") or m.group("c") or m.group("e")
+            b = m.group("b") or m.group("d") or m.group("f")
+            ya, yb = re.search(r"\d{4}", a).group(0), re.search(r"\d{4}", b).group(0)
+            if not (1945 <= int(ya) <= int(yb) <= 2049):
+                continue
+            anchor = sent.start + m.start()
+            post = min(posts, key=lambda p: abs(p.start - anchor))
+            person = _pick_person(work, sent, anchor, trigger_tok=None, event="took_office")
+            conf = 0.85 if person else 0.7
+            for event, year in (("took_office", ya), ("left_office", yb)):
+                _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=year,
+                     **_person_fields(work, person))
+            found_any = True
+        for rx, event in _POST_TRIGGERS:
+            for m in rx.finditer(low):
+                if found_any and event in ("took_office", "left_office"):
+                    continue
+                char = sent.start + m.start()
+                tok = _token_at(sent, char)
+                if tok is None:
+                    continue
+                if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low):
+                    continue
+                if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
+                    continue
+                if event == "appointed" and re.search(r"\bappointed\b", m.group(0)) and tok.dep_ == "amod":
+                    continue  # "the newly appointed envoy": a title, not a reported appointment
+                if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
+                    continue
+                if _unreal(tok) or (_negated(tok) and event != "left_office"):
+                    continue
+                if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and _noun_unreal(tok):
+                    continue
+                post = min(posts, key=lambda p: abs(p.start - char))
+                if abs(post.start - char) > 260:
+                    continue
+                person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
+                dm = _near_date(sent, char, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
+                date = dm.value if dm else None
+                conf = 0.8
+                if date is None and event in ("appointed", "nominated", "took_office"):
+                    date = _recent_fallback(work, sent)
+                    conf -= 0.1
+                if post.via != "alias":
+                    conf -= 0.05
+                if implicit_post:
+                    conf -= 0.15
+                if person is None:
+                    conf -= 0.1
+                _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=date,
+                     **_person_fields(work, person))
+                found_any = True
+
+
+def _noun_unreal(tok: Any) -> bool:
+    """'calls for the appointment of', 'the appointment would': a wished-for appointment."""
+    head = tok.head
+    for _ in range(3):
+        if head.lemma_.lower() in PLAN_WORDS or head.lemma_.lower() in ("for", "to"):
+            if head.lemma_.lower() in ("for", "to") and head.head.lemma_.lower() in PLAN_WORDS | {"call", "push", "need", "pressure"}:
+                return True
+            if head.lemma_.lower() in PLAN_WORDS:
+                return True
+        if head.dep_ == "ROOT":
+            break
+        head = head.head
+    return _unreal(tok.head) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else False
+
+
+def _person_fields(work: Work, person: tuple | None) -> dict:
+    if person is None:
+        return {}
+    pid, name = person
+    out = {"person_name": name}
+    if pid:
+        out["person"] = pid
+    return out
+
+
+def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: str) -> tuple | None:
+    """The post holder: the object of appoint/nominate, the subject of serve/resign; never the appointer."""
+    cands = _persons_in(work, sent)
+    excluded: set[int] = set()
+    if trigger_tok is not None and event in ("nominated", "appointed", "confirmed"):
+        subj = _subject(trigger_tok)
+        if subj is not None and trigger_tok.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger_tok.children):
+            for c in cands:
+                if c[0] <= subj.idx < c[1]:
+                    excluded.add(c[0])
+            if subj.lower_ in ("he", "she") and subj.i > trigger_tok.i - 12:
+                pass
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0])]
+    # first person: "my resignation", "I served"
+    if trigger_tok is not None or event in ("took_office", "left_office"):
+        window = sent.text[max(0, anchor - sent.start - 80): anchor - sent.start + 80]
+        if work.author and re.search(r"\b(I|my|My)\b", window) and not pool:
+            return (work.author.id, _full_name(work, work.author.id, work.author.text))
+    if trigger_tok is not None and event in ("took_office", "left_office", "term_extended") and not pool:
+        subj = _subject(trigger_tok) if trigger_tok.pos_ in ("VERB", "AUX") else None
+        owner = None
+        if trigger_tok.pos_ == "NOUN":
+            owner = next((c for c in trigger_tok.children if c.dep_ == "poss"), None)
+        tok = subj or owner
+        if tok is not None and tok.lower_ in ("he", "she", "his", "her"):
+            prev_people = [m for s in work.sents if s.end <= sent.start and sent.start - s.end < 600 for m in _in(s.mentions, "person")]
+            if prev_people:
+                p = prev_people[-1]
+                return (p.id, _full_name(work, p.id, p.text))
+    if not pool:
+        # a pronoun subject or possessor of the trigger refers to the person last named
+        return None
+    if trigger_tok is not None:
+        # prefer a person syntactically tied to the trigger
+        tied = []
+        for c in pool:
+            tok = _token_at(sent, c[0])
+            if tok is None:
+                continue
+            if tok.head.i == trigger_tok.i or trigger_tok.head.i == tok.i or any(a.i == trigger_tok.i for a in tok.ancestors):
+                tied.append(c)
+        if len(tied) == 1:
+            c = tied[0]
+            return (c[2], _full_name(work, c[2], c[3]))
+    best = min(pool, key=lambda c: min(abs(c[0] - anchor), abs(c[1] - anchor)))
+    if min(abs(best[0] - anchor), abs(best[1] - anchor)) > 200:
+        return None
+    return (best[2], _full_name(work, best[2], best[3]))
+
+
+def _token_at(sent: Sent, char: int) -> Any | None:
+    doc = sent.span.doc
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return None
+    return tok[0]
+
+
+# ---------------------------------------------------------------- vacancies
+
+_VACANCY = re.compile(
+    r"\b(vacant|vacancy|unfilled|left empty|remains? empty|yet to (?:name|appoint|nominate|fill)|"
+    r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
+    r"(?:has|have|had) not had an?|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
+    re.I,
+)
+
+
+def _vacancies(work: Work) -> None:
+    seen: set[str] = set()
+    for si, sent in enumerate(work.sents):
+        m = _VACANCY.search(sent.text)
+        if not m:
+            continue
+        posts = _in(sent.mentions, "post")
+        if not posts:
+            continue
+        char = sent.start + m.start()
+        post = min(posts, key=lambda p: abs(p.start - char))
+        if post.id in seen:
+            continue
+        tok = _token_at(sent, char)
+        if tok is not None and _unreal(tok):
+            continue
+        seen.add(post.id)
+        since = None
+        for d in sent.dates:
+            if re.search(r"\bsince\s*$", sent_text_before(sent, d.start)[-12:], re.I):
+                since = d.value
+        _add(work, [sent], 0.75 if post.via == "description" else 0.8, type="post_vacancy", post=post.id,
+             since=since, as_of=work.published)
+
+
+def _finish_vacancies(work: Work) -> None:
+    """A vacancy's start is the last departure the document states, when the sentence gives none."""
+    for f in work.facts:
+        if f.type != "post_vacancy" or f.since:
+            continue
+        lefts = [g.date for g in work.facts if g.type == "post_event" and g.post == f.post and g.event == "left_office" and g.date]
+        if lefts:
+            f.since = max(lefts)
+
+
+# ---------------------------------------------------------------- instruments
+
+_INSTR_TRIGGERS = [
+    (re.compile(r"\b(introduc(?:ed|es|e|ing))\b"), "introduced"),
+    (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? the)\b"), "enacted"),
+    (re.compile(r"\b(passed|approved|adopted|passes)\b"), "passed"),
+    (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation))\b"), "reauthorized"),
+    (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|(?:in force|in effect) since)\b"), "entered_into_force"),
+    (re.compile(r"\b(expired|lapsed|expiration)\b"), "expired"),
+    (re.compile(r"\b(struck down|strikes down|ruled [^.]{0,40}unconstitutional|invalidated|overturned)\b"), "struck_down"),
+    (re.compile(r"\(public law [\d-]+"), "public_law"),
+]
+
+
+def _instruments(work: Work) -> None:
+    for si, sent in enumerate(work.sents):
+        instrs = [m for m in _in(sent.mentions, "instrument") if "resolution" not in m.id]
+        low = sent.text.lower()
+        borrowed = False
+        if not instrs:
+            # "Obama signed into law legislation ..." followed by "The law ... extends the Act": look one sentence ahead
+            if re.search(r"signed\b[^.;]{0,40}into law|enacted", low) and si + 1 < len(work.sents):
+                nxt = work.sents[si + 1]
+                if re.match(r"\s*(the|this|it)\b", nxt.text, re.I):
+                    instrs = [m for m in _in(nxt.mentions, "instrument") if "resolution" not in m.id][:1]
+                    borrowed = bool(instrs)
+            if not instrs:
+                continue
+        for rx, event in _INSTR_TRIGGERS:
+            for m in rx.finditer(low):
+                char = sent.start + m.start()
+                tok = _token_at(sent, char)
+                if tok is None or _unreal(tok) or _negated(tok):
+                    continue
+                if event in ("passed",) and tok.dep_ == "amod":
+                    continue
+                inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
+                if not borrowed and abs(inst.start - char) > 200:
+                    continue
+                ev = event
+                chamber = None
+                yes = no = None
+                if event == "passed":
+                    chamber, chamber_m, is_congress = _passing_body(work, sent, tok)
+                    if is_congress:
+                        ev = "enacted"
+                    elif chamber:
+                        ev = "passed_chamber"
+                        yes, no = _vote_counts(sent.text)
+                    else:
+                        continue
+                if event == "public_law":
+                    ev = "enacted"
+                if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ation)\b", low):
+                    continue
+                evs = [ev]
+                if ev == "enacted" and (re.search(r"reauthoriz|extend|extension", low) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
+                    evs = ["reauthorized"]
+                if ev == "reauthorized":
+                    if tok.pos_ == "NOUN" and not re.search(r"\b(signed|enacted|became law|passed)\b", low):
+                        continue
+                    if chamber:
+                        continue
+                avoid = _in(sent.mentions, "instrument")
+                if event == "public_law":
+                    dm = next((d for d in sent.dates if d.start > char and d.precision == "day"), None)
+                else:
+                    dm = _near_date(sent, char, avoid=avoid)
+                date = dm.value if dm else None
+                conf = 0.82 if inst.via == "alias" else 0.7
+                if borrowed:
+                    conf -= 0.1
+                if date is None and ev in ("enacted", "reauthorized") and si < 4:
+                    date = _recent_fallback(work, sent) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
+                for e in evs:
+                    spans = [sent] if not borrowed else [sent, work.sents[si + 1]]
+                    _add(work, spans, conf, type="instrument_event", instrument=inst.id, event=e,
+                         chamber=chamber if e == "passed_chamber" else None, date=date,
+                         yes=yes if e == "passed_chamber" else None, no=no if e == "passed_chamber" else None)
+
+
+def _passing_body(work: Work, sent: Sent, tok: Any) -> tuple[str | None, Mention | None, bool]:
+    """Who passed it: a chamber (House, Senate, National Assembly) or Congress as a whole."""
+    subj = _subject(tok)
+    agent = _agent(tok)
+    cands = [t for t in (agent, subj) if t is not None]
+    for t in cands:
+        m = _token_mention(sent, t, "body")
+        if m is None:
+            continue
+        tail = work.text[m.end:m.end + 40]
+        if re.match(r"\s+(?:[A-Z][\w]*\s+){0,3}Committee|\s+committee", tail):
+            return None, None, False  # a committee vote is not a chamber's
+        if m.id in CHAMBERS:
+            return m.id, m, False
+        if m.id == "us_congress":
+            return None, m, True
+    return None, None, False
+
+
+_VOTE_A = re.compile(rf"\b(?:vote|votes|tally)\s+(?:of\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*with\s+{_NUM}\s+abstentions?)?", re.I)
+_VOTE_B = re.compile(rf"\b{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}(?:\s*(?:-|\u2013|to)\s*{_NUM})?\s+(?:vote|votes|margin|decision)\b", re.I)
+_VOTE_C = re.compile(rf"\b{_NUM}\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:in\s+favou?r|for|yes)\b[^.]{{0,20}}?{_NUM}\s+(?:votes?\s+)?(?:against|no)\b(?:[^.]{{0,20}}?{_NUM}\s+abstentions?|[^.]{{0,20}}?{_NUM}\s+(?:abstained|abstaining))?", re.I)
+
+
+def _vote_counts(text: str) -> tuple[int | None, int | None]:
+    y, n, _a = _vote_counts3(text)
+    return y, n
+
+
+def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
+    for rx in (_VOTE_C, _VOTE_A, _VOTE_B):
+        m = rx.search(text)
+        if m:
+            groups = [g for g in m.groups()]
+            vals = [_to_int(g) for g in groups]
+            y, n = vals[0], vals[1]
+            a = next((v for v in vals[2:] if v is not None), None)
+            if y is None or n is None:
+                continue
+            return y, n, a
+    return None, None, None
+
+
+# ---------------------------------------------------------------- resolutions
+
+_ADOPT = re.compile(r"\b(adopted|adopts|passed|passes|approved|approves|endorsed)\b", re.I)
+_CONSENSUS = re.compile(r"\b(without a vote|by consensus|without voting)\b", re.I)
+_EVERY_YEAR = re.compile(r"\bevery year since\s+(\d{4})\b|\beach year since\s+(\d{4})\b", re.I)
+
+
+def _resolutions(work: Work) -> None:
+    for si, sent in enumerate(work.sents):
+        if not re.search(r"\bresolution", sent.text, re.I):
+            continue
+        bodies = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES]
+        res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        if not bodies or not res:
+            continue
+        for m in _ADOPT.finditer(sent.text):
+            char = sent.start + m.start()
+            tok = _token_at(sent, char)
+            if tok is None or _unreal(tok) or _negated(tok):
+                continue
+            if tok.dep_ == "amod" or (tok.dep_ == "acl" and not re.search(r"\bby\b", sent.text[m.end():m.end() + 40])):
+                continue  # "the resolution adopted on Thursday is not binding": a reference, not the report
+            subj = _agent(tok) or _subject(tok)
+            body = None
+            if subj is not None:
+                bm = _token_mention(sent, subj, "body")
+                if bm and bm.id in RESOLUTION_BODIES:
+                    body = bm
+            if body is None:
+                body = min(bodies, key=lambda b: abs(b.start - char))
+            inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            yes, no, ab = _vote_counts3(sent.text)
+            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
+            ev = _EVERY_YEAR.search(sent.text)
+            conf = 0.85 if yes is not None else 0.72
+            if ev:
+                first = int(ev.group(1) or ev.group(2))
+                last = int(work.published[:4]) if work.published else first
+                for y in range(first, min(last, first + 30) + 1):
+                    _add(work, [sent], conf - 0.1, type="resolution_vote", instrument=inst, body=body.id, date=str(y), method=method)
+                continue
+            dm = _near_date(sent, char, avoid=_in(sent.mentions, "instrument"))
+            date = dm.value if dm else (work.published[:4] if work.published else None)
+            if dm is None:
+                conf -= 0.1
+            _add(work, [sent], conf, type="resolution_vote", instrument=inst, body=body.id, date=date,
+                 method=method, yes=yes, no=no, abstain=ab)
+            break
+
+
+# ---------------------------------------------------------------- state positions
+
+_POSITION = [
+    (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|not|n't|no longer|without)\b[^.;]{0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
+    (re.compile(r"\bco-?sponsor(?:ed|s|ing)?\b(?! list)|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
+    (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
+    (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
+    (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
+]
+_RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
+
+
+def _state_positions(work: Work) -> None:
+    doc_res = [m for m in work.mentions if m.kind == "instrument" and m.id.endswith("_resolution")]
+    if not doc_res:
+        return
+    for si, sent in enumerate(work.sents):
+        res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        if not res:
+            earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
+            if not earlier or not re.search(r"co-?sponsor|resolution", sent.text, re.I):
+                continue
+            res = [earlier[-1]]
+        states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
+        if not states:
+            continue
+        done: set[tuple] = set()
+        covered: list[tuple[int, int]] = []
+        for rx, position in _POSITION:
+            for m in rx.finditer(sent.text):
+                char = sent.start + m.start()
+                if any(a <= char < b for a, b in covered):
+                    continue
+                if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                    continue
+                cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
+                tok = _token_at(sent, char)
+                if tok is None or _unreal(tok):
+                    continue
+                if position in ("voted_yes", "voted_no", "abstained") and re.search(r"\bagenda\b", sent.text, re.I):
+                    continue
+                state = _position_state(work, sent, tok, states, cue, position)
+                if state is None:
+                    continue
+                covered.append((char, sent.start + m.end()))
+                inst = min(res, key=lambda r: abs(r.start - char)).id
+                years = _position_years(work, sent)
+                conf = 0.8 if years else 0.7
+                for year in years or ([int(work.published[:4])] if work.published else []):
+                    key = (state, inst, year, position)
+                    if key in done:
+                        continue
+                    done.add(key)
+                    _add(work, [sent], conf, type="state_position", state=state, instrument=inst, year=year, position=position)
+
+
+def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue: int, position: str) -> str | None:
+    """The state taking the position: subject (through relative clauses) or the "proposed by" agent."""
+    if position == "cosponsored" and re.match(r"(proposed|tabled|drafted|submitted|sponsored) by", tok.text + " by"):
+        after = [s for s in states if s.start > cue and s.start - cue < 60]
+        if after:
+            return state_of(after[0].id)
+    subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        m = _token_mention(sent, subj, ("state", "person"))
+        if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
+            return state_of(m.id)
+        if subj.lower_ in ("it", "they", "which", "who"):
+            pass
+        else:
+            return None
+    before = [s for s in states if s.end <= cue and cue - s.end < 90]
+    if before:
+        return state_of(before[-1].id)
+    return None
+
+
+def _position_years(work: Work, sent: Sent) -> list[int]:
+    r = _RANGE.search(sent.text)
+    if r:
+        a, b = [int(g) for g in r.groups() if g][:2]
+        if 1990 <= a <= b <= a + 40:
+            return list(range(a, b + 1))
+    years = []
+    for d in sent.dates:
+        if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
+            continue
+        years.append(int(d.value[:4]))
+    return sorted(set(years))[:1]
+
+
+# ---------------------------------------------------------------- Security Council
+
+_COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
+_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted)\b", re.I)
+_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?agenda\b", re.I)
+
+
+def _council(work: Work) -> None:
+    done = False
+    for si, sent in enumerate(work.sents):
+        sc = [m for m in _in(sent.mentions, "body") if m.id == "un_sc"]
+        if not sc or done:
+            continue
+        low = sent.text.lower()
+        if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low):
+            continue
+        m = _COUNCIL_CUE.search(sent.text)
+        if not m:
+            continue
+        tok = _token_at(sent, sent.start + m.start())
+        if tok is None or _unreal(tok):
+            continue
+        if re.search(r"\bsince the council\b|\bsince\b[^.]{0,30}\b(held|met|convened)\b", low):
+            continue
+        dm = _near_date(sent, sent.start + m.start())
+        if dm is None:
+            continue  # a generic statement about meetings names no meeting
+        blocked = _BLOCK.search(sent.text)
+        outcome = "blocked" if blocked and not re.search(r"fail", low) else "held"
+        spans = [sent]
+        yes, no, ab = _vote_counts3(sent.text)
+        if yes is None and si + 1 < len(work.sents):
+            yes, no, ab = _vote_counts3(work.sents[si + 1].text)
+            if yes is not None:
+                spans.append(work.sents[si + 1])
+        _add(work, spans, 0.8 if yes is not None else 0.7, type="council_meeting", body="un_sc", date=dm.value,
+             outcome=outcome, yes=yes, no=no, abstain=ab)
+        if _AGENDA_ADD.search(sent.text) and outcome == "held":
+            _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=dm.value)
+        done = True
+
+
+# ---------------------------------------------------------------- mechanisms
+
+_MECH_CUES = [
+    (re.compile(r"\b(establish(?:ed|es|ing|ment)|creat(?:ed|ion)|set up|founded|founding|launch(?:ed)?)\b", re.I), "established"),
+    (re.compile(r"\b(report)\b", re.I), "report_published"),
+    (re.compile(r"\b(opened|opening|inaugurated)\b", re.I), "opened"),
+    (re.compile(r"\b(closed|closure|shut down|shut)\b", re.I), "closed"),
+]
+_ANNIV = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth)\s+anniversary\b", re.I)
+
+
+def _mechanisms(work: Work) -> None:
+    for si, sent in enumerate(work.sents):
+        mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"]
+        if not mechs:
+            continue
+        low = sent.text.lower()
+        if re.search(r"\b(upcoming|next|forthcoming|future)\b[^.]{0,30}anniversary", low):
+            continue
+        anniv = _ANNIV.search(sent.text)
+        for mech in mechs:
+            rel = mech.start - sent.start
+            after = sent.text[mech.end - sent.start: mech.end - sent.start + 30]
+            before = sent.text[max(0, rel - 40): rel]
+            is_report = bool(re.match(r"['\u2019]?s?\s*(?:\w+\s+){0,2}?reports?\b", after, re.I)) or bool(re.search(r"\breport (?:of|by) (?:the )?$", before, re.I))
+            event = None
+            date = None
+            conf = 0.75
+            if anniv:
+                n = int(anniv.group("n")) if anniv.group("n") else ORDINALS[anniv.group("w").lower()]
+                if re.search(r"\b(this year|today)\b", low) and work.published:
+                    if is_report:
+                        event = "report_published"
+                    elif re.search(r"\b(establishment|creation|founding|launch)\b", low):
+                        event = "established"
+                    if event:
+                        date = str(int(work.published[:4]) - n)
+                        conf = 0.7
+            if event is None and is_report:
+                yr = re.search(r"\b((?:19|20)\d\d)\s+(?:\w+\s+){0,4}$", before)
+                verb = re.search(r"\b(published|released|issued|circulated|presented|unveiled|found|concluded)\b", low)
+                dm = None
+                if yr:
+                    date = yr.group(1)
+                else:
+                    dm = _near_date(sent, mech.start)
+                    date = dm.value if dm else None
+                if date and (yr or verb):
+                    event = "report_published"
+                    conf = 0.72
+            if event is None and mech.id == "upr_dprk" and not is_report:
+                dm = _near_date(sent, mech.start)
+                if dm and dm.precision == "day" and re.search(r"\b(review|upr)\b", low):
+                    tok = _token_at(sent, mech.start)
+                    if tok is not None and not _unreal(tok):
+                        event, date, conf = "review_held", dm.value, 0.72
+            if event is None:
+                for rx, ev in _MECH_CUES:
+                    if ev == "report_published":
+                        continue
+                    m = rx.search(sent.text)
+                    if not m:
+                        continue
+                    char = sent.start + m.start()
+                    if abs(char - mech.start) > 120:
+                        continue
+                    tok = _token_at(sent, char)
+                    if tok is None or _unreal(tok) or _negated(tok):
+                        continue
+                    if tok.pos_ == "NOUN" and re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I):
+                        continue
+                    dm = _near_date(sent, char)
+                    if dm is None and ev in ("opened", "closed"):
+                        continue
+                    event, date, conf = ev, (dm.value if dm else None), 0.7
+                    break
+            if event:
+                _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+# ---------------------------------------------------------------- repatriations
+
+_REPAT = re.compile(
+    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea)\b",
+    re.I,
+)
+_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:years?|months?|days?|percent|%))")
+
+
+def _repatriations(work: Work) -> None:
+    for si, sent in enumerate(work.sents):
+        if not _REPAT.search(sent.text):
+            continue
+        for m in _REPAT.finditer(sent.text):
+            char = sent.start + m.start()
+            tok = _token_at(sent, char)
+            if tok is None:
+                continue
+            if _unreal(tok) or _negated(tok):
+                continue
+            if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\bits\s+$", sent.text[:m.start()]):
+                continue
+            by = _repat_agent(work, sent, tok, char)
+            if by is None:
+                continue
+            after = sent.text[m.end():m.end() + 60]
+            cm = _COUNT.match(after)
+            count = _to_int(cm.group(1)) if cm else None
+            if count is None:
+                back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|persons)\b[^.]{0,30}$", sent.text[:m.start()], re.I)
+                if back:
+                    count = _to_int(back.group(1))
+            dm = _near_date(sent, char, skip_since=False)
+            date = dm.value if dm else None
+            conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0)
+            _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+
+
+def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
+    """Who returned them: the subject, the possessor ("China's repatriation", "its"), or "by X"."""
+    cands = []
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "conj", "xcomp", "relcl"):
+        agent = _agent(tok)
+        if agent is not None:
+            cands.append(agent)
+        subj = _subject(tok)
+        if subj is not None:
+            cands.append(subj)
+    else:
+        noun = tok if tok.pos_ == "NOUN" else tok.head
+        for ch in noun.children:
+            if ch.dep_ == "poss":
+                cands.append(ch)
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                cands.extend(g for g in ch.children if g.dep_ == "pobj")
+    for t in cands:
+        if t.lower_ in ("its", "it", "they", "their"):
+            prev = [s for s in _in(sent.mentions, ("state",)) if s.end <= char]
+            if prev and state_of(prev[-1].id) not in (None, "dprk"):
+                return state_of(prev[-1].id)
+            continue
+        m = _token_mention(sent, t, ("state", "body", "person"))
+        if m:
+            st = state_of(m.id)
+            if st and st != "dprk":
+                return st
+    return None
+
+
+# ---------------------------------------------------------------- merging
+
+def _agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return a == b
+    return a.startswith(b) or b.startswith(a)
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b
+
+
+def _merge(facts: list[Fact]) -> list[Fact]:
+    """One fact per event: duplicates and less informative restatements folded into the fullest one."""
+    out: list[Fact] = []
+    for f in facts:
+        merged = False
+        for g in out:
+            if g.type != f.type:
+                continue
+            if f.type == "post_event":
+                same = g.post == f.post and g.event == f.event and (
+                    (g.person or g.person_name) == (f.person or f.person_name) or not (g.person or g.person_name) or not (f.person or f.person_name))
+                if same and (_agree(g.date, f.date) or not g.date or not f.date):
+                    if not g.person and f.person:
+                        g.person, g.person_name = f.person, f.person_name
+                    elif not g.person_name and f.person_name:
+                        g.person_name = f.person_name
+                    g.date = _more_precise(g.date, f.date)
+                    g.confidence = max(g.confidence, f.confidence)
+                    merged = True
+            elif f.type == "post_vacancy":
+                merged = g.post == f.post
+            elif f.type == "instrument_event":
+                if g.instrument == f.instrument and g.event == f.event and g.chamber == f.chamber and (
+                        _agree(g.date, f.date) or not g.date or not f.date):
+                    g.date = _more_precise(g.date, f.date)
+                    g.yes = g.yes if g.yes is not None else f.yes
+                    g.no = g.no if g.no is not None else f.no
+                    merged = True
+            elif f.type == "resolution_vote":
+                # the same year's vote reported twice (e.g. the plenary lead and the committee tally)
+                if g.instrument == f.instrument and _agree(g.date, f.date) and (g.body == f.body or (g.yes is None) != (f.yes is None)):
+                    keep, drop = (g, f) if (g.yes is not None or f.yes is None) else (f, g)
+                    date = _more_precise(g.date, f.date)
+                    if keep is f:
+                        g.body, g.method, g.yes, g.no, g.abstain, g.evidence = f.body, f.method, f.yes, f.no, f.abstain, f.evidence
+                    g.date = date
+                    merged = True
+            elif f.type == "state_position":
+                merged = (g.state, g.instrument, g.year, g.position) == (f.state, f.instrument, f.year, f.position)
+            elif f.type == "council_meeting":
+                merged = g.outcome == f.outcome and _agree(g.date, f.date)
+            elif f.type == "mechanism_event":
+                if g.mechanism == f.mechanism and g.event == f.event and (_agree(g.date, f.date) or not g.date or not f.date):
+                    g.date = _more_precise(g.date, f.date)
+                    merged = True
+            elif f.type == "repatriation":
+                if g.by == f.by and (_agree(g.date, f.date) or not f.date or not g.date) and (
+                        g.count is None or f.count is None or g.count == f.count):
+                    if g.count is None or f.count is None:
+                        g.count = g.count if g.count is not None else f.count
+                        g.date = _more_precise(g.date, f.date)
+                        merged = True
+            if merged:
+                break
+        if not merged:
+            out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention]) -> list[Sent]:
+    text = ctx.text
+    out = []
+    m_starts = [m.start for m in mentions]
+    d_starts = [d.start for d in dates]
+    for span in ctx.sdoc.sents:
+        s, e = span.start_char, span.end_char
+        if not text[s:e].strip():
+            continue
+        mi, mj = bisect.bisect_left(m_starts, s), bisect.bisect_left(m_starts, e)
+        di, dj = bisect.bisect_left(d_starts, s), bisect.bisect_left(d_starts, e)
+        out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e]))
+    return out
+
+
+def extract_facts(ctx: Any) -> list[Fact]:
+    """Every codebook fact the document states, each with the sentence(s) it was read from."""
+    text = ctx.text or ""
+    if not text.strip() or ctx.sdoc is None:
+        return []
+    if not getattr(ctx, "dateline", None):
+        dl = find_dateline(text, ctx.published)
+        if dl:
+            ctx.dateline = dl
+    mentions = sorted(ctx.mentions or [], key=lambda m: m.start)
+    if not ctx.mentions:
+        from nkmonitor.analyze.linking import link_mentions
+
+        mentions = link_mentions(ctx)
+        ctx.mentions = mentions
+    dates = resolve_dates(ctx)
+    work = Work(ctx=ctx, text=text, published=ctx.published, sents=build_sentences(ctx, dates, mentions), mentions=mentions, author=None)
+    work.author = _author(work)
+    for step in (_post_events, _vacancies, _instruments, _resolutions, _state_positions, _council, _mechanisms, _repatriations):
+        step(work)
+    _finish_vacancies(work)
+    facts = _merge(work.facts)
+    facts.sort(key=lambda f: (f.evidence.start, f.type))
+    return facts
