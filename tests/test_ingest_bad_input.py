@@ -329,3 +329,14 @@ def test_reader_crash_becomes_corrupt_input(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text(GOOD)
     docs, errors = split(list(iter_documents([tmp_path])))
     assert len(docs) == 1 and isinstance(errors[0], CorruptInput) and "parser bug" in str(errors[0]) and "a.html" in str(errors[0])
+
+
+def test_link_pointing_at_itself(tmp_path):
+    os.symlink(tmp_path / "self.txt", tmp_path / "self.txt")
+    (tmp_path / "ok.txt").write_text(GOOD)
+    docs, errors = split(list(iter_documents([tmp_path])))
+    assert len(docs) == 1
+    [err] = errors
+    assert err.subject == str(tmp_path / "self.txt") and "symlink loop" in str(err)
+    [explicit] = list(iter_documents([tmp_path / "self.txt"]))
+    assert "symlink loop" in str(explicit)

@@ -7,6 +7,7 @@ Public surface (others code against it): `discover`, `read_path`, `read_items`,
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -69,6 +70,16 @@ def _classify(path: Path, explicit: bool) -> Path | InputError | None:
     return _unreadable(path) or path
 
 
+def _link_problem(path: Path) -> str:
+    """Why a symbolic link leads nowhere usable."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        # ELOOP: a link that points at itself, directly or through other links.
+        return "is a symlink loop" if exc.errno == errno.ELOOP else "is a broken symbolic link"
+    return "is not a regular file or folder"
+
+
 def _walk(folder: Path, ancestors: frozenset) -> Iterator[Path | InputError]:
     try:
         info = folder.stat()
@@ -98,7 +109,7 @@ def _walk(folder: Path, ancestors: frozenset) -> Iterator[Path | InputError]:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:
-            yield InputError(f"cannot be opened ({exc.strerror or exc})", subject=str(path))
+            yield InputError(_link_problem(path) if entry.is_symlink() else f"cannot be opened ({exc.strerror or exc})", subject=str(path))
             continue
         if is_dir:
             yield from _walk(path, inside)
@@ -107,7 +118,7 @@ def _walk(folder: Path, ancestors: frozenset) -> Iterator[Path | InputError]:
             if item is not None:
                 yield item
         elif entry.is_symlink():
-            yield InputError("is a broken symbolic link", subject=str(path))
+            yield InputError(_link_problem(path), subject=str(path))
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -120,8 +131,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(f"cannot be opened ({exc.strerror or exc})", subject=str(path))
             continue
         if not exists:
-            what = "is a broken symbolic link" if path.is_symlink() else "does not exist"
-            yield InputError(what, subject=str(path))
+            yield InputError(_link_problem(path) if path.is_symlink() else "does not exist", subject=str(path))
         elif path.is_dir():
             yield from _walk(path, frozenset())
         else:
