@@ -338,12 +338,16 @@ class Store:
         extra = "".join(f" AND {w}" for w in where)
         if self.dialect == "sqlite":
             params["q"] = to_fts5(node)
+            # Rank first, then make snippets only for the rows returned (snippet() is costly and
+            # SQLite would otherwise compute it for every match before sorting).
             # Title hits weigh five times body hits; bm25 is lower-is-better, so negate it.
-            sql = ("SELECT d.id, d.title, d.published, d.outlet, d.language, d.source, d.duplicate_of, "
-                   "-bm25(documents_fts, 5.0, 1.0) AS score, "
-                   "snippet(documents_fts, -1, :s, :e, '…', 24) AS snippet "
+            sql = ("SELECT d.id, -bm25(documents_fts, 5.0, 1.0) AS score "
                    "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                    f"WHERE documents_fts MATCH :q{extra} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT :limit")
+            second = ("SELECT d.id, d.title, d.published, d.outlet, d.language, d.source, d.duplicate_of, "
+                      "snippet(documents_fts, -1, :s, :e, '…', 24) AS snippet "
+                      "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                      "WHERE documents_fts MATCH :q AND documents_fts.rowid IN ({ids})")
         else:
             params["q"] = to_tsquery(node)
             params["opts"] = (f'StartSel="{mark[0]}", StopSel="{mark[1]}", MaxWords=35, MinWords=15, '
@@ -358,6 +362,11 @@ class Store:
         try:
             with self.connect(write=False) as conn:
                 rows = conn.execute(text(sql), params).all()
+                if self.dialect == "sqlite" and rows:
+                    scores = {int(r.id): r.score for r in rows}
+                    ids = ", ".join(str(i) for i in scores)  # integers from the database itself
+                    found = {int(r.id): r for r in conn.execute(text(second.format(ids=ids)), params)}
+                    rows = [_Row(found[i], scores[i]) for i in scores]
         except DBAPIError as err:
             reason = _reason(err)
             if "fts5" in reason or "syntax" in reason or "tsquery" in reason:
@@ -401,6 +410,16 @@ class Store:
                 if n:
                     problems.append(f"{n} {label}")
         return problems
+
+
+class _Row:
+    """A search row of the second (snippet) query with the score of the first."""
+
+    def __init__(self, row, score: float):
+        self._row, self.score = row, score
+
+    def __getattr__(self, name: str):
+        return getattr(self._row, name)
 
 
 def open_store(url: str) -> Store:
