@@ -158,6 +158,13 @@ def test_wrong_meta_charset_falls_back(tmp_path):
     assert KOREAN in read_path(path)[0].text
 
 
+def test_page_saved_as_utf8_keeps_its_old_euc_kr_declaration(tmp_path):
+    path = tmp_path / "saved.html"
+    path.write_bytes(f'<html><head><meta charset="euc-kr"></head><body><p>{KOREAN}</p></body></html>'.encode("utf-8"))
+    [doc] = read_path(path)
+    assert KOREAN in doc.text and doc.metadata["encoding"] == "utf-8"
+
+
 def test_symlink_loop_reported_once(tmp_path):
     root = tmp_path / "archive"
     (root / "sub").mkdir(parents=True)

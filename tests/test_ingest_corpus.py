@@ -68,3 +68,18 @@ def test_gold_annotations_are_not_mistaken_for_documents(corpus_dir):
     items = list(iter_documents([corpus_dir / "gold" / "dev.jsonl"]))
     assert items and all(isinstance(i, InputError) for i in items)
     assert str(items[0]).count("dev.jsonl#L1") == 1
+
+
+def test_datelines_in_the_corpus_agree_with_sidecars(corpus_dir):
+    # The dateline rule must never put a reported event's date in place of the publication date.
+    from nkmonitor.ingest.dates import find_dateline
+
+    found = 0
+    for path in _txt_files(corpus_dir):
+        date = find_dateline(path.read_text(encoding="utf-8"))
+        if date is None:
+            continue
+        found += 1
+        published = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["published"]
+        assert date.startswith(published) or published.startswith(date), (path.name, date, published)
+    assert found >= 6

@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, declared charset, UTF-8, then charset detection; binary data refused."""
+"""Bytes to text: BOM, UTF-8, declared charset, then charset detection; binary data refused."""
 
 from __future__ import annotations
 
@@ -63,12 +63,14 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> tuple[str, 
                 raise CorruptInput(f"starts with a {codec} byte-order mark but is not valid {codec} ({exc.reason} at byte {exc.start})", subject=source) from None
     if looks_binary(data):
         raise CorruptInput("is binary data, not text", subject=source, hint="check the file is what its name says")
-    tried = []
+    # Valid UTF-8 first, even against a declaration: legacy-encoded text is almost never valid
+    # UTF-8 by accident, while browsers' "save page" re-encodes to UTF-8 and keeps the old
+    # <meta charset=euc-kr>.
+    tried = ["utf-8"]
     if html:
         declared = declared_charset(data)
         if declared:
             tried.append(declared)
-    tried.append("utf-8")
     for codec in tried:
         try:
             return data.decode(codec), codec
