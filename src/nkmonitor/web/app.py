@@ -147,12 +147,23 @@ NAV = [("/", "Overview"), ("/posts", "Posts"), ("/laws", "Laws & mandates"), ("/
        ("/review", "Review")]
 
 
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(str(url)).hostname or str(url)
+    return host.removeprefix("www.").removeprefix("m.")
+
+
 def make_templates() -> Jinja2Templates:
     # Jinja2Templates turns autoescape on for .html: every value from a document is escaped.
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.globals.update(nav=NAV, version=__version__)
     env.filters["q"] = lambda v: quote(str(v), safe="")
+    env.filters["host"] = _host
+    from nkmonitor.web.format import duration
+
+    env.globals["duration"] = duration
     return templates
 
 
@@ -180,6 +191,9 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.ctx = WebContext(db_url, settings, web)
     app.state.templates = make_templates()
+    from nkmonitor.web.pages.common import ChartCache
+
+    app.state.charts = ChartCache()
 
     install_error_handlers(app)
     app.add_middleware(SessionMiddleware, secret_key=web.secret_key, session_cookie="nkmonitor_session",

@@ -1,0 +1,50 @@
+"""Helpers the tracking pages share: as_of from the query, the data version and the SVG chart cache."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any, Callable
+
+from fastapi import Request
+from sqlalchemy import text
+
+from nkmonitor.web.app import ctx, parse_as_of
+
+
+def page_as_of(request: Request) -> str | None:
+    return parse_as_of(request.query_params.get("as_of"))
+
+
+def data_version(store) -> tuple[int, int]:
+    """Changes when a review decision or an analysis is stored: the key charts are cached under."""
+    with store.connect(write=False) as conn:
+        row = conn.execute(text("SELECT (SELECT coalesce(max(id), 0) FROM review_log), "
+                                "(SELECT coalesce(max(id), 0) FROM analyses)")).one()
+    return int(row[0]), int(row[1])
+
+
+class ChartCache:
+    """Rendered SVG by (chart, as_of, data version): Vega rendering costs 100-800 ms, a lookup nothing."""
+
+    def __init__(self, size: int = 128):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], str]) -> str:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        svg = make()  # outside the lock: two first requests may both render, never block each other
+        with self._lock:
+            self._items[key] = svg
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return svg
+
+
+def chart(request: Request, name: str, as_of: str | None, make: Callable[[], str], *extra: Any) -> str:
+    c = ctx(request)
+    return request.app.state.charts.get((name, as_of, data_version(c.store), *extra), make)
