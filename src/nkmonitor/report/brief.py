@@ -87,7 +87,7 @@ def build_brief(store: Any, pack: Any, as_of: dt.date | str) -> Brief:
     from nkmonitor.track.asof import as_of_date
 
     day = as_of_date(as_of) if not isinstance(as_of, dt.date) else as_of
-    cites = Citations(day)
+    cites = Citations(day, pack)
     builders: list[tuple[str, str, Callable[[Section], None]]] = [
         ("posts", "Posts: envoys, ambassador, rapporteur", lambda s: _posts_section(s, pack, store, day, cites)),
         ("instruments", "Laws and mandates", lambda s: _instruments_section(s, pack, day, cites)),
@@ -143,10 +143,35 @@ def _posts_section(section: Section, pack: Any, store: Any, as_of: dt.date, cite
         row_cites.append(refs)
         for note in st.notes:
             section.statements.append(Statement(note.text, cites.cite_sources(note.sources), note=True))
+    if store is not None:
+        _post_conflicts(section, pack, store, as_of, cites)
     section.tables.append(Table(["Post", "Holder", "Since", "For"], rows, row_cites,
                                 caption=f"The tracked posts as of {as_of.isoformat()}"))
     timelines = [st.timeline for st in states]
     section.charts.append(Chart("Post holders and vacancies", charts.posts_gantt_svg(timelines, as_of=as_of), "posts"))
+
+
+def _post_conflicts(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
+    """Where accepted extractions disagree with the pack on the tracked posts: both sides, cited."""
+    from nkmonitor.track.fusion import fused_post_timelines
+
+    for timeline in fused_post_timelines(pack, store, as_of=as_of):
+        if timeline.post not in TRACKED_POSTS:
+            continue
+        for c in timeline.conflicts:
+            refs = cites.cite_urls(c.pack_sources)
+            refs += [cites.cite_document(_evidence_dict(store, d)) for d in c.documents[:3]]
+            section.statements.append(Statement(
+                f"Sources differ on {timeline.label} ({c.field}): the pack has {c.pack_value or 'none'}, "
+                f"a reviewed document has {c.extracted_value}" + (f"; {c.note}" if c.note else "") + ".",
+                sorted(set(refs)), note=True))
+        for t in timeline.tenures:
+            if t.origin == "extracted" and t.documents:
+                refs = [cites.cite_document(_evidence_dict(store, d)) for d in t.documents[:3]]
+                section.statements.append(Statement(
+                    f"Reported in the archive, not in the curated pack: {t.person_label} as {timeline.label}"
+                    f" from {fmt_date(t.start) or '?'}" + (f" to {fmt_date(t.end)}" if t.end else "") + ".",
+                    refs, note=True))
 
 
 def _instruments_section(section: Section, pack: Any, as_of: dt.date, cites: Citations) -> None:
@@ -189,42 +214,46 @@ def _council_section(section: Section, pack: Any, as_of: dt.date, cites: Citatio
 
 def _recommendations_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
     if store is None:
-        section.empty = "No archive database given (--db): recommendations are tracked from documents."
+        section.empty = "No archive database given (option --db): recommendations are tracked from documents."
         return
     from nkmonitor.track.recommendations import tracked_recommendations
 
     tracked = tracked_recommendations(store, pack, as_of=as_of)
-    counts: dict[str, int] = {}
-    for rec in tracked:
-        status = str(charts.field_of(rec, "status", default="open"))
-        counts[status] = counts.get(status, 0) + 1
     if not tracked:
         section.empty = "No recommendations in the archive by this date."
         return
+    counts: dict[str, int] = {}
+    for rec in tracked:
+        counts[rec.status] = counts.get(rec.status, 0) + 1
     rows, row_cites = [], []
-    for rec in sorted(tracked, key=lambda r: (_status_rank(charts.field_of(r, "status", default="open")),
-                                              str(charts.field_of(r, "addressee", default="")))):
-        refs = [cites.cite_document(ev) for ev in _evidence_of(rec, "evidence", "recommendation_evidence", "sources")]
-        refs += [cites.cite_document(ev) for ev in _evidence_of(rec, "status_evidence", "implementation_evidence")]
-        refs = sorted(set(refs))
-        if not refs:
-            continue
-        action = _label(pack, charts.field_of(rec, "action"))
-        addressee = _label(pack, charts.field_of(rec, "addressee"))
-        by = charts.field_of(rec, "by", "by_label")
-        status = str(charts.field_of(rec, "status", default="open"))
-        rows.append([addressee, action, _label(pack, by) if by else "", status])
-        row_cites.append(refs)
+    for rec in sorted(tracked, key=lambda r: (_status_rank(r.status), r.addressee, r.action, r.key)):
+        refs = [cites.cite_document(_evidence_dict(store, {"document_id": m.document_id, "title": m.title,
+                                                           "published": m.published, "text": m.evidence}))
+                for m in rec.mentions[:3]]
+        evidence_words = []
+        for ev in rec.status_evidence[:3]:
+            refs += cites.cite_urls(ev.sources)
+            refs += [cites.cite_document(_evidence_dict(store, d)) for d in ev.documents[:2]]
+            dated = ev.date and fmt_date(ev.date) not in ev.summary
+            evidence_words.append(ev.summary + (f" ({fmt_date(ev.date)})" if dated else ""))
+        by = ", ".join(_label(pack, b) if b not in ("author", "unknown") else b for b in rec.made_by)
+        reviewed = "" if rec.reviewed else " (unreviewed)"
+        rows.append([_label(pack, rec.addressee), rec.action_label + reviewed, by,
+                     rec.status, "; ".join(evidence_words) or "none yet"])
+        row_cites.append(sorted(set(refs)))
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda kv: _status_rank(kv[0])))
-    all_refs = sorted({n for r in row_cites for n in r})
-    section.statements.append(Statement(f"{len(tracked)} recommendations tracked by this date: {summary}.", all_refs[:12]))
-    section.tables.append(Table(["Addressee", "Action", "By", "Status"], rows[:40], row_cites[:40],
-                                caption="Recommendations, open first, with their evidence"))
+    first = sorted({r[0] for r in row_cites if r})[:8]
+    section.statements.append(Statement(
+        f"{len(tracked)} recommendations were made in the archive's documents by this date: {summary}. "
+        "A status other than open rests on the evidence listed with it.", first))
+    limit = 30
+    section.tables.append(Table(["Addressee", "Recommendation", "By", "Status", "Evidence of follow-up"],
+                                rows[:limit], row_cites[:limit],
+                                caption="Recommendations, open first" + (f" (first {limit} of {len(rows)})" if len(rows) > limit else "")))
 
 
 def _status_rank(status: Any) -> int:
-    order = {"open": 0, "partly": 1, "partly_implemented": 1, "implemented": 2}
-    return order.get(str(status), 3)
+    return {"open": 0, "partly": 1, "implemented": 2}.get(str(status), 3)
 
 
 def _indicators_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
@@ -252,7 +281,7 @@ def _indicators_section(section: Section, pack: Any, store: Any, as_of: dt.date,
 
 def _archive_facts_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
     if store is None:
-        section.empty = "No archive database given (--db): only the curated pack is used."
+        section.empty = "No archive database given (option --db): only the curated pack is used."
         return
     from nkmonitor.store.suggestions import accepted_facts, list_suggestions
     from nkmonitor.track.asof import fact_known_by
@@ -276,7 +305,7 @@ def _archive_facts_section(section: Section, pack: Any, store: Any, as_of: dt.da
 
 def _documents_section(section: Section, store: Any, as_of: dt.date, cites: Citations) -> None:
     if store is None:
-        section.empty = "No archive database given (--db)."
+        section.empty = "No archive database given (option --db)."
         return
     docs = newest_documents(store, as_of, limit=10)
     rows, row_cites = [], []

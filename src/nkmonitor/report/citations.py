@@ -68,12 +68,32 @@ def _day_known(value: Any, as_of: dt.date) -> bool:
         return True
 
 
+def source_index(pack: Any) -> dict[str, Any]:
+    """Every pack source by URL, so that trackers that pass bare URLs still cite publisher and date."""
+    index: dict[str, Any] = {}
+    for src in getattr(pack, "sources", {}).values():
+        index.setdefault(src.url, src)
+    facts = pack.facts() if hasattr(pack, "facts") else []
+    for _, fact in facts:
+        nested = [fact] + list(getattr(fact, "events", []) or []) + list(getattr(fact, "history", []) or [])
+        for item in nested:
+            for src in getattr(item, "sources", []) or []:
+                if src.url not in index or (index[src.url].published is None and src.published):
+                    index[src.url] = src
+    return index
+
+
 class Citations:
     """Hands out citation numbers, one per distinct source, in the order statements use them."""
 
-    def __init__(self, as_of: dt.date):
+    def __init__(self, as_of: dt.date, pack: Any = None):
         self.as_of = as_of
         self._by_key: dict[str, Citation] = {}
+        self._index = source_index(pack) if pack is not None else {}
+
+    def cite_urls(self, urls: Any, about: Any = None) -> list[int]:
+        """Numbers for sources given by URL (as fused tracker records carry them)."""
+        return self.cite_sources([self._index.get(u) or {"url": u} for u in urls or []], about=about)
 
     def entries(self) -> list[Citation]:
         return sorted(self._by_key.values(), key=lambda c: c.number)
