@@ -175,7 +175,7 @@ def _value(kind: str, g: dict, ref: tuple[int | None, int | None, int | None]) -
         if rm is None:
             return _fmt(ry)
         if rd is None:
-            return _fmt(ry, rm) if back <= 1 else None
+            return _fmt(ry, rm) if back <= 7 else None
         day = dt.date(ry, rm, rd) - dt.timedelta(days=back)
         return _fmt(day.year, day.month, day.day)
     if kind == "weekday":
@@ -256,6 +256,12 @@ _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][A-Z .'-]{{2,40}}(?:\([^)]{{1,30}}\))?,?\s+(?:[A-Z][a-z]+,\s+)?(?P<date>{_MONTH}\s+[0-3]?\d(?:,\s+{YEAR})?)\b",
     re.MULTILINE,
 )
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character span of a wire-style dateline's date in the first lines, if any."""
+    m = _DATELINE.search((text or "")[:1500])
+    return (m.start("date"), m.end("date")) if m else None
 
 
 def find_dateline(text: str, published: str | None) -> str | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from nkmonitor.analyze.dates import DateMention, find_dateline, resolve_dates
+from nkmonitor.analyze.dates import DateMention, dateline_span, find_dateline, resolve_dates
 from nkmonitor.analyze.linking import Mention, alias_index, state_of
 from nkmonitor.records import Evidence, Fact
 
@@ -22,6 +22,7 @@ RESOLUTION_BODIES = ("un_ga", "un_ga_third_committee", "un_hrc", "un_chr")
 
 # verbs whose complement is a plan, a wish or a forecast, not an event that happened
 PLAN_WORDS = {"plan", "expect", "set", "hope", "want", "seek", "aim", "intend", "consider", "propose", "vow",
+              "mandate", "require", "authorize", "preparation", "underway", "await", "delay", "postpone",
               "pledge", "promise", "threaten", "prepare", "urge", "call", "ask", "need", "wish", "likely",
               "review", "weigh", "try", "attempt", "decline", "refuse", "fail", "demand", "push", "press"}
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "shall", "can", "ca", "'ll", "wo"}
@@ -63,6 +64,7 @@ class Work:
     sents: list[Sent]
     mentions: list[Mention]
     author: Mention | None
+    dateline_span: tuple[int, int] | None = None
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -112,6 +114,25 @@ def _unreal(tok: Any) -> bool:
         if cur.dep_ in ("acl", "amod") and cur.head is not cur and cur.head.lemma_.lower() in ("plan", "effort", "bid", "move", "proposal"):
             return True
         break
+    return False
+
+
+def _imperative(tok: Any) -> bool:
+    """'Appoint a special envoy' (a heading or a demand): a base-form verb without subject."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+
+
+def _governor_blocked(tok: Any) -> bool:
+    """A noun event ('the establishment of', 'the launch of') under a negated, modal or planning verb."""
+    cur = tok
+    for _ in range(6):
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+            return _negated(cur) or _unreal(cur) or cur.lemma_.lower() in PLAN_WORDS
+        if cur.lemma_.lower() in PLAN_WORDS:
+            return True
+        if cur.head is cur:
+            break
     return False
 
 
@@ -186,6 +207,65 @@ def _near_date(sent: Sent, anchor: int, *, skip_since: bool = True, avoid: list[
     return best
 
 
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "ROOT", "pcomp", "csubj"}
+REPORT_WORDS = {"say", "announce", "release", "state", "tell", "report", "announcement", "statement", "confirm", "add"}
+
+
+def _clause_root(tok: Any) -> Any:
+    cur = tok
+    for _ in range(40):
+        if cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+            return cur
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True,
+                   avoid: list[Mention] | None = None) -> tuple[DateMention | None, float]:
+    """The date of the clause the trigger is in (with a confidence factor), not any date of the sentence.
+
+    "appointed on June 18 X" -> June 18; "the appointment of X, a position created in 2016" -> none;
+    "X was appointed, the White House said in an announcement released August 19" -> August 19 (weaker)."""
+    if trig is None:
+        return None, 0.0
+    troot = _clause_root(trig)
+    best, best_score = None, None
+    for d in sent.dates:
+        before = sent_text_before(sent, d.start)[-30:]
+        if skip_since and re.search(r"\b(since|first time since|before|until)\s*$", before, re.I):
+            continue
+        if avoid and any(a.start <= d.start < a.end for a in avoid):
+            continue
+        if re.match(r"\s*(?:Congress|session)", sent.text[d.end - sent.start:d.end - sent.start + 12]):
+            continue
+        dtok = _token_at(sent, d.start)
+        if dtok is None:
+            continue
+        droot = _clause_root(dtok)
+        factor = None
+        if droot.i == troot.i:
+            factor = 1.0
+        elif troot.dep_ in ("relcl", "acl") and (troot.head.lower_ in ("day", "date", "time") or troot.head.i in range(dtok.i - 1, dtok.i + 8)):
+            factor = 0.9  # "January 13, 2017, the day my resignation took effect"
+        elif droot.lemma_.lower() in REPORT_WORDS or droot.head.lemma_.lower() in REPORT_WORDS:
+            if any(a.i == droot.i or a.i == droot.head.i for a in trig.ancestors) or troot.head.i in (droot.i, droot.head.i) or droot.head.i == troot.i:
+                factor = 0.8  # the date a statement reports the event on
+        elif troot.dep_ in ("xcomp", "conj", "advcl", "ccomp") and troot.head.i == droot.i and droot.lemma_.lower() not in REPORT_WORDS:
+            factor = 0.85  # "On Thursday, Seoul decided to withdraw"
+        elif droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i:
+            factor = 0.85
+        if factor is None:
+            continue
+        score = factor * 1000 - abs(dtok.i - trig.i)
+        if best_score is None or score > best_score:
+            best, best_score = d, score
+    if best is None:
+        return None, 0.0
+    return best, min(1.0, best_score / 1000 + 0.02)
+
+
 def sent_text_before(sent: Sent, char: int) -> str:
     return sent.text[: max(0, char - sent.start)]
 
@@ -208,9 +288,9 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|designated|letter of appointment|named (?=\w+ \w+,? as\b)|was named|has been named|were named|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|designated|letter of appointment|named (?=\w+ \w+,? as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|has served since|served since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) served\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extension|renewed)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|term ended|term came to an end|serving (?:through|until)|served (?:through|until))\b"), "left_office"),
 ]
@@ -244,8 +324,12 @@ def _author(work: Work) -> Mention | None:
     return None
 
 
-def _titled(work: Work, m_start: int) -> bool:
+def _titled(work: Work, m_start: int, m_end: int | None = None) -> bool:
     """A name preceded by a head-of-state or minister title: the appointer, not the appointee."""
+    if m_end is not None:
+        first = work.text[m_start:m_end].split()[:1]
+        if first and first[0].lower() in TITLE_WORDS:
+            return True
     before = work.text[max(0, m_start - 40):m_start].lower()
     words = re.findall(r"[\w.]+", before)[-3:]
     return any(w in TITLE_WORDS for w in words)
@@ -269,14 +353,18 @@ def _persons_in(work: Work, sent: Sent) -> list[tuple[int, int, str | None, str]
 
 
 def _full_name(work: Work, pid: str | None, surface: str) -> str:
-    """The name as the text gives it: the fullest form of this person in the document."""
+    """The name as the text gives it: the fullest form of this person in the document, without titles."""
+    def clean(name: str) -> str:
+        words = re.sub(r"\s+", " ", name).strip().split(" ")
+        while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0].lower() in ("ms.", "mrs.", "dr.", "ambassador")):
+            words = words[1:]
+        return " ".join(words)
+    best = clean(surface)
     if pid:
-        best = surface
         for m in work.mentions:
-            if m.id == pid and m.kind == "person" and len(m.text) > len(best):
-                best = m.text
-        return re.sub(r"\s+", " ", best)
-    return re.sub(r"\s+", " ", surface)
+            if m.id == pid and m.kind == "person" and len(clean(m.text)) > len(best):
+                best = clean(m.text)
+    return best
 
 
 def _post_events(work: Work) -> None:
@@ -325,17 +413,19 @@ def _post_events(work: Work) -> None:
                     continue  # "the newly appointed envoy": a title, not a reported appointment
                 if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
                     continue
-                if _unreal(tok) or (_negated(tok) and event != "left_office"):
+                if _unreal(tok) or (_negated(tok) and event != "left_office") or _imperative(tok):
                     continue
-                if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and _noun_unreal(tok):
+                if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$", low[:m.start()][-50:]):
+                    continue  # "no candidate has been nominated": a vacancy, not an event
+                if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
                     continue
                 post = min(posts, key=lambda p: abs(p.start - char))
                 if abs(post.start - char) > 260:
                     continue
                 person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
-                dm = _near_date(sent, char, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
+                dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
                 date = dm.value if dm else None
-                conf = 0.8
+                conf = 0.8 if dm is None else 0.72 + 0.12 * factor
                 if date is None and event in ("appointed", "nominated", "took_office"):
                     date = _recent_fallback(work, sent)
                     conf -= 0.1
@@ -387,8 +477,22 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
                     excluded.add(c[0])
             if subj.lower_ in ("he", "she") and subj.i > trigger_tok.i - 12:
                 pass
-    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0])]
+    if trigger_tok is not None and event in ("nominated", "appointed"):
+        for c in cands:
+            # "Bush appoints X" in a headline, "appointed by President Y": the appointer
+            gap = work.text[c[1]:trigger_tok.idx]
+            if 0 <= trigger_tok.idx - c[1] <= 12 and re.fullmatch(r"[\s,]*(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?", gap):
+                excluded.add(c[0])
+            if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
+                excluded.add(c[0])
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1])]
     # first person: "my resignation", "I served"
+    if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
+        owner = [c for c in trigger_tok.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
+        if trigger_tok.dep_ in ("nsubj", "dobj") and trigger_tok.pos_ == "NOUN":
+            owner += [c for c in trigger_tok.children if c.dep_ == "poss"]
+        if any(o.lower_ in ("i", "my") for o in owner):
+            return (work.author.id, _full_name(work, work.author.id, work.author.text))
     if trigger_tok is not None or event in ("took_office", "left_office"):
         window = sent.text[max(0, anchor - sent.start - 80): anchor - sent.start + 80]
         if work.author and re.search(r"\b(I|my|My)\b", window) and not pool:
@@ -509,8 +613,10 @@ def _instruments(work: Work) -> None:
         for rx, event in _INSTR_TRIGGERS:
             for m in rx.finditer(low):
                 char = sent.start + m.start()
+                if any(x.start <= char < x.end and x.via == "alias" for x in sent.mentions):
+                    continue  # "Reauthorization Act": part of a name, not an event
                 tok = _token_at(sent, char)
-                if tok is None or _unreal(tok) or _negated(tok):
+                if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
                     continue
                 if event in ("passed",) and tok.dep_ == "amod":
                     continue
@@ -534,7 +640,8 @@ def _instruments(work: Work) -> None:
                 if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ation)\b", low):
                     continue
                 evs = [ev]
-                if ev == "enacted" and (re.search(r"reauthoriz|extend|extension", low) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
+                both = low + (" " + work.sents[si + 1].text.lower() if borrowed else "")
+                if ev == "enacted" and (re.search(r"reauthoriz|extend|extension", both) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
                     evs = ["reauthorized"]
                 if ev == "reauthorized":
                     if tok.pos_ == "NOUN" and not re.search(r"\b(signed|enacted|became law|passed)\b", low):
@@ -545,7 +652,7 @@ def _instruments(work: Work) -> None:
                 if event == "public_law":
                     dm = next((d for d in sent.dates if d.start > char and d.precision == "day"), None)
                 else:
-                    dm = _near_date(sent, char, avoid=avoid)
+                    dm, _f = _attached_date(work, sent, tok, avoid=avoid)
                 date = dm.value if dm else None
                 conf = 0.82 if inst.via == "alias" else 0.7
                 if borrowed:
@@ -642,8 +749,8 @@ def _resolutions(work: Work) -> None:
                 last = int(work.published[:4]) if work.published else first
                 for y in range(first, min(last, first + 30) + 1):
                     _add(work, [sent], conf - 0.1, type="resolution_vote", instrument=inst, body=body.id, date=str(y), method=method)
-                continue
-            dm = _near_date(sent, char, avoid=_in(sent.mentions, "instrument"))
+                break
+            dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
             date = dm.value if dm else (work.published[:4] if work.published else None)
             if dm is None:
                 conf -= 0.1
@@ -672,7 +779,7 @@ def _state_positions(work: Work) -> None:
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
-            if not earlier or not re.search(r"co-?sponsor|resolution", sent.text, re.I):
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -767,7 +874,7 @@ def _council(work: Work) -> None:
             continue
         if re.search(r"\bsince the council\b|\bsince\b[^.]{0,30}\b(held|met|convened)\b", low):
             continue
-        dm = _near_date(sent, sent.start + m.start())
+        dm, _f = _attached_date(work, sent, tok)
         if dm is None:
             continue  # a generic statement about meetings names no meeting
         blocked = _BLOCK.search(sent.text)
@@ -854,9 +961,9 @@ def _mechanisms(work: Work) -> None:
                     tok = _token_at(sent, char)
                     if tok is None or _unreal(tok) or _negated(tok):
                         continue
-                    if tok.pos_ == "NOUN" and re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I):
+                    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I) or _governor_blocked(tok)):
                         continue
-                    dm = _near_date(sent, char)
+                    dm, _f = _attached_date(work, sent, tok)
                     if dm is None and ev in ("opened", "closed"):
                         continue
                     event, date, conf = ev, (dm.value if dm else None), 0.7
@@ -885,7 +992,7 @@ def _repatriations(work: Work) -> None:
                 continue
             if _unreal(tok) or _negated(tok):
                 continue
-            if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\bits\s+$", sent.text[:m.start()]):
+            if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
             if by is None:
@@ -897,8 +1004,12 @@ def _repatriations(work: Work) -> None:
                 back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|persons)\b[^.]{0,30}$", sent.text[:m.start()], re.I)
                 if back:
                     count = _to_int(back.group(1))
-            dm = _near_date(sent, char, skip_since=False)
+            dm, _f = _attached_date(work, sent, tok, skip_since=False)
             date = dm.value if dm else None
+            if dm is None and sent.dates:
+                # an undated return in a sentence that dates its other events: that year
+                near = _near_date(sent, char, skip_since=False)
+                date = near.value[:4] if near else None
             conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0)
             _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
 
@@ -1011,15 +1122,31 @@ def _merge(facts: list[Fact]) -> list[Fact]:
 
 # ---------------------------------------------------------------- entry point
 
-def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention]) -> list[Sent]:
+def _pieces(ctx: Any) -> Iterable[tuple[int, int, Any]]:
+    """Parser sentences, cut again at blank lines (headings and menus must not glue onto the lead)."""
     text = ctx.text
-    out = []
-    m_starts = [m.start for m in mentions]
-    d_starts = [d.start for d in dates]
     for span in ctx.sdoc.sents:
         s, e = span.start_char, span.end_char
-        if not text[s:e].strip():
-            continue
+        cuts = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text[s:e])]
+        bounds = [s] + [s + c for c in cuts] + [e]
+        for a, b in zip(bounds, bounds[1:]):
+            if not text[a:b].strip():
+                continue
+            sub = span if (a, b) == (s, e) else ctx.sdoc.char_span(a, b, alignment_mode="expand")
+            if sub is None or len(sub) == 0:
+                continue
+            yield a, b, sub
+
+
+def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention], skip: tuple[int, int] | None = None) -> list[Sent]:
+    text = ctx.text
+    out = []
+    if skip:
+        # the dateline's own date ("SEOUL, Oct. 11 (Yonhap) --") dates the story, not an event
+        dates = [d for d in dates if not (skip[0] <= d.start < skip[1])]
+    m_starts = [m.start for m in mentions]
+    d_starts = [d.start for d in dates]
+    for s, e, span in _pieces(ctx):
         mi, mj = bisect.bisect_left(m_starts, s), bisect.bisect_left(m_starts, e)
         di, dj = bisect.bisect_left(d_starts, s), bisect.bisect_left(d_starts, e)
         out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e]))
@@ -1042,7 +1169,9 @@ def extract_facts(ctx: Any) -> list[Fact]:
         mentions = link_mentions(ctx)
         ctx.mentions = mentions
     dates = resolve_dates(ctx)
-    work = Work(ctx=ctx, text=text, published=ctx.published, sents=build_sentences(ctx, dates, mentions), mentions=mentions, author=None)
+    skip = dateline_span(text)
+    work = Work(ctx=ctx, text=text, published=ctx.published, sents=build_sentences(ctx, dates, mentions, skip),
+                mentions=mentions, author=None)
     work.author = _author(work)
     for step in (_post_events, _vacancies, _instruments, _resolutions, _state_positions, _council, _mechanisms, _repatriations):
         step(work)

@@ -291,6 +291,10 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
                 s0, s1 = _sentence_bounds(text, m.start())
                 near = [x for x in state_mentions if s0 <= x.start < s1 and state_of(x.id) in by_state
                         and not (m.start() <= x.start < end)]
+                if not near and s0 > 1:
+                    # "His administration filled the post": the state of the sentence before
+                    p0, _p1 = _sentence_bounds(text, s0 - 2)
+                    near = [x for x in state_mentions if p0 <= x.start < s0 and state_of(x.id) in by_state]
                 if near:
                     near.sort(key=lambda x: abs(x.start - m.start()))
                     post = by_state[state_of(near[0].id)]
@@ -318,7 +322,7 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 # ---------------------------------------------------------------- instruments
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
-_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
+_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
 _ANAPHOR_POST = re.compile(
     r"\b(?:the|that|this)\s+(?:(?:long[-\s]vacant|vacant|same|ambassadorial|envoy)\s+)?(post|position|job|role|mandate)\b",
     re.IGNORECASE,
@@ -436,6 +440,13 @@ def link_mentions(ctx: Any) -> list[Mention]:
         for hit in re.finditer(r"(?<![\w])" + re.escape(abbr) + r"(?![\w])", text):
             if hit.start() > m.end:
                 base.append(Mention(hit.start(), hit.end(), abbr, m.kind, m.id, "abbreviation"))
+
+    for ident, patterns in (lex.get("instrument_descriptions") or {}).items():
+        for pat in patterns:
+            for hit in re.finditer(pat, text, re.IGNORECASE):
+                g = 1 if hit.groups() else 0
+                base.append(Mention(hit.start(g), hit.end(g), hit.group(g), "instrument", ident, "description"))
+    base.sort(key=lambda m: m.start)
 
     posts = _link_posts(text, index, lex, base)
     resolutions = _link_resolutions(text, base)
