@@ -217,6 +217,13 @@ def test_malformed_queries_raise_query_error(corpus_store, query):
     assert info.value.code == "NK-DB-002"
 
 
+@pytest.mark.parametrize("query", ["NEAR(envoy special) title:x ^y 'z' \\ ;-- DROP TABLE documents",
+                                   "envoy's", "U.N. envoy", "co-sponsor*", "특사*"])
+def test_odd_queries_run_safely(corpus_store, query):
+    assert isinstance(corpus_store.search(query), list)
+    assert corpus_store.count_documents() == 5
+
+
 @pytest.mark.parametrize("bad", ["2023-13", "yesterday", "2023-02-30", "23"])
 def test_bad_dates_are_refused(corpus_store, bad):
     with pytest.raises(BadValue, match=bad):
