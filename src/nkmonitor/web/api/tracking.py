@@ -45,11 +45,14 @@ def un_votes(request: Request, as_of: str | None = Depends(as_of_param)) -> dict
 @router.get("/recommendations", summary="Tracked recommendations with status (implemented, partly, open) and evidence")
 def recommendations(request: Request, p: Page = Depends(page), as_of: str | None = Depends(as_of_param),
                     addressee: str | None = Query(None, description="state id, e.g. dprk"),
-                    status: str | None = Query(None, description="implemented, partly or open")) -> dict:
+                    status: str | None = Query(None, description="implemented, partly or open"),
+                    action: str | None = Query(None, description="codebook action id, e.g. aid_monitoring"),
+                    reviewed_only: bool = Query(False, description="count only mentions accepted in review")) -> dict:
     from nkmonitor.track.recommendations import tracked_recommendations
 
     c = ctx(request)
-    rows = tracked_recommendations(c.store, c.pack, addressee=addressee, status=status, as_of=_date(as_of))
+    rows = tracked_recommendations(c.store, c.pack, addressee=addressee, status=status, action=action,
+                                   as_of=_date(as_of), include_unreviewed=not reviewed_only)
     return p.wrap(jsonable(rows[p.offset:p.offset + p.limit]), len(rows), as_of=as_of)
 
 

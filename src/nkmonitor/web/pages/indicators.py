@@ -1,5 +1,29 @@
-"""Pages: indicators."""
+"""Page: indicators (vacancy, attention, salience, alignment) as charts from report.charts, with their tables."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from nkmonitor.web.app import ctx, render
+from nkmonitor.web.pages.common import chart, page_as_of
 
 router = APIRouter()
+
+
+@router.get("/indicators")
+def indicators(request: Request, by: str = Query("year", pattern="^(year|quarter|month)$")):
+    try:
+        from nkmonitor.track.indicators import INDICATORS, compute_indicator
+    except ImportError:
+        return render(request, "indicators.html", {"title": "Indicators", "sections": None, "by": by})
+    from nkmonitor.report.charts import indicator_svg, indicator_rows
+
+    c = ctx(request)
+    as_of = page_as_of(request)
+    sections = []
+    for name in INDICATORS:
+        table = compute_indicator(name, c.store, c.pack, by=by, as_of=as_of)
+        _, rows, meta = indicator_rows(table)
+        svg = chart(request, "indicator", as_of, lambda: indicator_svg(table), name, by)
+        sections.append({"name": name, "meta": meta, "rows": rows, "svg": svg, "table": table})
+    return render(request, "indicators.html", {"title": "Indicators", "sections": sections, "by": by})
