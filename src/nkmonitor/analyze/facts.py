@@ -127,7 +127,11 @@ def _governor_blocked(tok: Any) -> bool:
     cur = tok
     for _ in range(6):
         cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "prep":
+            continue  # "including the establishment of": look at the clause's verb
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+            if any(c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr") and c.lemma_.lower() in PLAN_WORDS for c in cur.children):
+                return True  # "preparations are underway for the launch"
             return _negated(cur) or _unreal(cur) or cur.lemma_.lower() in PLAN_WORDS
         if cur.lemma_.lower() in PLAN_WORDS:
             return True
@@ -249,10 +253,12 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
             factor = 1.0
         elif troot.dep_ in ("relcl", "acl") and (troot.head.lower_ in ("day", "date", "time") or troot.head.i in range(dtok.i - 1, dtok.i + 8)):
             factor = 0.9  # "January 13, 2017, the day my resignation took effect"
+        elif _reported_via(dtok, troot):
+            factor = 0.8
         elif droot.lemma_.lower() in REPORT_WORDS or droot.head.lemma_.lower() in REPORT_WORDS:
             if any(a.i == droot.i or a.i == droot.head.i for a in trig.ancestors) or troot.head.i in (droot.i, droot.head.i) or droot.head.i == troot.i:
                 factor = 0.8  # the date a statement reports the event on
-        elif troot.dep_ in ("xcomp", "conj", "advcl", "ccomp") and troot.head.i == droot.i and droot.lemma_.lower() not in REPORT_WORDS:
+        elif troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i and droot.lemma_.lower() not in REPORT_WORDS:
             factor = 0.85  # "On Thursday, Seoul decided to withdraw"
         elif droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i:
             factor = 0.85
@@ -264,6 +270,16 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
     if best is None:
         return None, 0.0
     return best, min(1.0, best_score / 1000 + 0.02)
+
+
+def _reported_via(dtok: Any, troot: Any) -> bool:
+    """The date hangs off a statement about the event ("..., the White House said in an announcement released August 19")."""
+    path = []
+    for a in dtok.ancestors:
+        if a.i == troot.i:
+            return any(x.lemma_.lower() in REPORT_WORDS for x in path)
+        path.append(a)
+    return False
 
 
 def sent_text_before(sent: Sent, char: int) -> str:
@@ -613,7 +629,7 @@ def _instruments(work: Work) -> None:
         for rx, event in _INSTR_TRIGGERS:
             for m in rx.finditer(low):
                 char = sent.start + m.start()
-                if any(x.start <= char < x.end and x.via == "alias" for x in sent.mentions):
+                if any(x.start <= char < x.end and x.kind == "instrument" for x in sent.mentions):
                     continue  # "Reauthorization Act": part of a name, not an event
                 tok = _token_at(sent, char)
                 if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
@@ -1138,6 +1154,26 @@ def _pieces(ctx: Any) -> Iterable[tuple[int, int, Any]]:
             yield a, b, sub
 
 
+def _joined(ctx: Any) -> Iterable[tuple[int, int, Any]]:
+    """Pieces re-joined across hard line wraps ("voted to override China's objections\nand formally add")."""
+    text = ctx.text
+    cur: list | None = None
+    for a, b, span in _pieces(ctx):
+        if cur is not None:
+            gap = text[cur[1]:a] if a >= cur[1] else ""
+            prev = text[cur[0]:cur[1]].rstrip()
+            nxt = text[a:b].lstrip()
+            wrapped = ("\n\n" not in text[max(0, cur[1] - 2):a + 1] and prev and prev[-1] not in ".!?:\"\u201d)"
+                       and nxt and (nxt[0].islower() or prev[-1] in ",;-" or re.search(r"\b(the|of|and|a|an|to|in|on|by)$", prev)))
+            if wrapped and not gap.strip():
+                cur = [cur[0], b, None]
+                continue
+            yield cur[0], cur[1], cur[2] if cur[2] is not None else ctx.sdoc.char_span(cur[0], cur[1], alignment_mode="expand")
+        cur = [a, b, span]
+    if cur is not None:
+        yield cur[0], cur[1], cur[2] if cur[2] is not None else ctx.sdoc.char_span(cur[0], cur[1], alignment_mode="expand")
+
+
 def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention], skip: tuple[int, int] | None = None) -> list[Sent]:
     text = ctx.text
     out = []
@@ -1146,8 +1182,10 @@ def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention],
         dates = [d for d in dates if not (skip[0] <= d.start < skip[1])]
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
-    for s, e, span in _pieces(ctx):
+    for s, e, span in _joined(ctx):
         mi, mj = bisect.bisect_left(m_starts, s), bisect.bisect_left(m_starts, e)
+        if mi > 0 and mentions[mi - 1].end > s:
+            mi -= 1  # a name broken over the sentence cut ("U.N.\nSecurity Council") belongs to both
         di, dj = bisect.bisect_left(d_starts, s), bisect.bisect_left(d_starts, e)
         out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e]))
     return out
