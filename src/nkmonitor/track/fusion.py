@@ -105,6 +105,7 @@ class PostTimeline:
     segments: list[Segment]
     conflicts: list[Conflict]
     vacancy_reports: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[dict[str, Any]] = field(default_factory=list)  # nominations etc. of tenures not yet begun
 
     def holder_on(self, day: dt.date) -> Segment | None:
         for seg in self.segments:
@@ -115,7 +116,7 @@ class PostTimeline:
     def to_json(self) -> dict[str, Any]:
         return {"post": self.post, "label": self.label, "established": self.established, "as_of": self.as_of,
                 "tenures": [t.to_json() for t in self.tenures], "segments": [s.to_json() for s in self.segments],
-                "vacancy_reports": self.vacancy_reports, "conflicts": [c.to_json() for c in self.conflicts]}
+                "vacancy_reports": self.vacancy_reports, "pending": self.pending, "conflicts": [c.to_json() for c in self.conflicts]}
 
 
 def _facts(store: Any, as_of: dt.date | None, types: list[str]) -> list[AcceptedFact]:
@@ -160,8 +161,13 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
     entity = pack.get(post)
     tenures: list[FusedTenure] = []
     pack_tenures: list[tuple[Any, FusedTenure]] = []
+    pending: list[dict[str, Any]] = []
     for t in sorted(pack.tenures_of(post), key=lambda t: _day(t.start) or dt.date.max):
         if not known_by(t.start, day):
+            # not in office yet as of the answer date, but a nomination or confirmation may be known
+            pending.extend({"person": t.person, "person_label": pack.label(t.person), "event": e.event,
+                            "date": e.date, "pack_fact": t.id, "sources": _urls(e) or _urls(t)}
+                           for e in t.events if e.event != "took_office" and known_by(e.date, day))
             continue
         end = t.end if (t.end and known_by(t.end, day)) else None
         events = [{"event": e.event, "date": e.date, "sources": _urls(e)} for e in t.events if known_by(e.date, day)]
@@ -200,7 +206,7 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
             tenures.append(ft)
     segments = _segments(entity.established, tenures, end_day)
     timeline = PostTimeline(post, entity.label, entity.established, day.isoformat() if day else None, tenures,
-                            segments, conflicts)
+                            segments, conflicts, pending=pending)
     for fact in (f for f in facts if f.type == "post_vacancy"):
         when = fact.payload.get("as_of") or fact.payload.get("since")
         report = {"as_of": fact.payload.get("as_of"), "since": fact.payload.get("since"),

@@ -248,6 +248,11 @@ def _rule_appoint(rec: TrackedRecommendation, ctx: _Context) -> None:
                         f"{t.person_label} {e['event']} for {timeline.label} on {e['date']}", e["date"],
                         "pack" if t.pack_fact else "document", "partly", t.pack_fact,
                         e.get("sources") or t.sources, _docs(t.documents) if not t.pack_fact else []))
+        for e in timeline.pending:
+            if e["event"] in ("nominated", "appointed", "confirmed") and _after(e["date"], since):
+                rec.status_evidence.append(StatusEvidence(
+                    f"{e['person_label']} {e['event']} for {timeline.label} on {e['date']}", e["date"], "pack",
+                    "partly", e["pack_fact"], e["sources"]))
     for fact in ctx.facts("post_event"):
         p = fact.payload
         if p.get("event") in ("nominated", "appointed", "confirmed") and _after(p.get("date"), since) \
