@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Below this many letters a statistical guess is noise ("UN vote" is not a language sample).
 MIN_LETTERS = 20
 # Korean news mixes in Latin acronyms and Hanja; a third of the letters in Hangul is already Korean text.
@@ -12,9 +14,8 @@ MIN_CONFIDENCE = 0.5
 _identifier = None
 
 
-def _is_hangul(ch: str) -> bool:
-    code = ord(ch)
-    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _langid():
@@ -26,15 +27,16 @@ def _langid():
     return _identifier
 
 
-def detect_language(text: str, *, sample_chars: int = 20_000) -> str | None:
+def detect_language(text: str, *, sample_chars: int = 5_000) -> str | None:
     """ISO 639-1 code of the text's language ("en", "ko", ...), or None when it cannot be told."""
+    # The opening 5,000 characters decide: more costs time and changes no answer on news.
     sample = text[:sample_chars]
-    letters = [c for c in sample if c.isalpha()]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    if sum(map(_is_hangul, letters)) / len(letters) >= HANGUL_SHARE:
+    if len(_HANGUL.findall(sample)) / letters >= HANGUL_SHARE:
         return "ko"
-    if len(letters) < MIN_LETTERS:
+    if letters < MIN_LETTERS:
         return None
     lang, prob = _langid().classify(sample)
     return lang if prob >= MIN_CONFIDENCE else None
