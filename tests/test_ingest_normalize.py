@@ -52,3 +52,29 @@ def test_examples():
     assert content_hash("Seoul ") == content_hash("SEOUL")
     assert content_hash("Seoul") != content_hash("Seul")
     assert len(content_hash("x")) == 64
+
+
+# Text as people write it: no control characters (tab and newline aside), no lone surrogates.
+plain_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\n\t"), min_size=1, max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_text)
+def test_utf8_text_decodes_unchanged(text):
+    from nkmonitor.ingest.decode import decode_bytes
+
+    assert decode_bytes(text.encode("utf-8"), "x.txt") == (text, "utf-8")
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"), "x.txt")[0] == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(plain_text.filter(lambda t: t.strip()), st.sampled_from(["\n", "\r\n"]))
+def test_text_file_reads_back_with_only_line_endings_changed(tmp_path_factory, text, newline):
+    from nkmonitor.ingest import read_path
+
+    path = tmp_path_factory.mktemp("h") / "doc.txt"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    [doc] = read_path(path)
+    assert doc.text == text
+    assert doc.content_hash == hash_text(text)
+    assert doc.raw_hash == hash_bytes(path.read_bytes())

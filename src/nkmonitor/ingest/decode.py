@@ -66,7 +66,7 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> tuple[str, 
             except UnicodeDecodeError as exc:
                 raise CorruptInput(f"starts with a {codec} byte-order mark but is not valid {codec} ({exc.reason} at byte {exc.start})", subject=source) from None
     if looks_binary(data):
-        raise CorruptInput("is binary data, not text", subject=source, hint="check the file is what its name says")
+        raise CorruptInput("is binary data, not text", subject=source, hint="check the file is what its name says; UTF-16 text needs a byte-order mark")
     # Valid UTF-8 first, even against a declaration: legacy-encoded text is almost never valid
     # UTF-8 by accident, while browsers' "save page" re-encodes to UTF-8 and keeps the old
     # <meta charset=euc-kr>.

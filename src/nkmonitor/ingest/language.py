@@ -38,5 +38,6 @@ def detect_language(text: str, *, sample_chars: int = 5_000) -> str | None:
         return "ko"
     if letters < MIN_LETTERS:
         return None
-    lang, prob = _langid().classify(sample)
+    # 3,000 characters are plenty for a character n-gram model and keep long reports cheap.
+    lang, prob = _langid().classify(sample[:3000])
     return lang if prob >= MIN_CONFIDENCE else None
