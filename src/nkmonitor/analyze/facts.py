@@ -95,8 +95,16 @@ def _token_mention(sent: Sent, tok: Any, kind: str | tuple) -> Mention | None:
     return None
 
 
+DONE_WORDS = {"decide", "vote", "move", "agree", "begin", "start", "continue", "manage", "go", "proceed", "choose", "elect"}
+
+
 def _unreal(tok: Any) -> bool:
     """The event at tok is planned, hoped for, predicted, conditional or asked for."""
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # a bare infinitive ("time to appoint", "failed to name") reports no event, unless
+        # it completes a verb of doing ("decided to withdraw", "voted to add")
+        if tok.head.lemma_.lower() not in DONE_WORDS:
+            return True
     cur = tok
     for _ in range(6):
         for ch in cur.children:
@@ -255,6 +263,8 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
             factor = 0.9  # "January 13, 2017, the day my resignation took effect"
         elif _reported_via(dtok, troot):
             factor = 0.8
+        elif troot.head.lemma_.lower() in REPORT_WORDS and any(a.i == troot.head.i for a in dtok.ancestors):
+            factor = 0.8  # "X has appointed Y, the White House said in an announcement released August 19"
         elif droot.lemma_.lower() in REPORT_WORDS or droot.head.lemma_.lower() in REPORT_WORDS:
             if any(a.i == droot.i or a.i == droot.head.i for a in trig.ancestors) or troot.head.i in (droot.i, droot.head.i) or droot.head.i == troot.i:
                 factor = 0.8  # the date a statement reports the event on
@@ -347,7 +357,7 @@ def _titled(work: Work, m_start: int, m_end: int | None = None) -> bool:
         if first and first[0].lower() in TITLE_WORDS:
             return True
     before = work.text[max(0, m_start - 40):m_start].lower()
-    words = re.findall(r"[\w.]+", before)[-3:]
+    words = re.findall(r"[\w.]+", before)[-1:]
     return any(w in TITLE_WORDS for w in words)
 
 
