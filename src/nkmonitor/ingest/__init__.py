@@ -2,7 +2,7 @@
 
 Public surface (others code against it): `discover`, `read_path`, `read_items`,
 `iter_documents`, `normalize_text`, `hash_text` / `content_hash`, `hash_bytes` /
-`raw_hash`, `READERS`, `reader_for`.
+`raw_hash`, `READERS`, `reader_for`. Design notes: docs/choices/ingest.md.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .sidecar import is_sidecar, read_sidecar, sidecar_for
 __all__ = [
     "READERS", "reader_for", "discover", "read_path", "read_items", "iter_documents",
     "normalize_text", "hash_text", "hash_bytes", "content_hash", "raw_hash",
-    "parse_date", "find_dateline", "detect_language", "SKIPPED_SUFFIXES",
+    "parse_date", "find_dateline", "detect_language", "is_sidecar", "UNSUPPORTED_DOCUMENTS",
 ]
 
 # name -> Reader; one module per kind.
@@ -36,10 +36,9 @@ READERS: dict[str, Reader] = {
 }
 _BY_SUFFIX = {suffix: r for r in READERS.values() for suffix in r.suffixes}
 # Kinds an analyst may expect us to read but we cannot: reported in folders, not skipped.
+# Every other suffix no reader claims (images, CSS and scripts of saved web pages, `.json`
+# sidecars and config) is skipped quietly inside folders.
 UNSUPPORTED_DOCUMENTS = (".doc", ".rtf", ".odt", ".pages", ".epub", ".xls", ".xlsx", ".ppt", ".pptx", ".hwp")
-# Everything else in a folder (images, CSS and scripts of saved web pages, `.json`
-# sidecars and config) is skipped silently; listed here for the docs and tests.
-SKIPPED_SUFFIXES = "any suffix no reader claims, other than UNSUPPORTED_DOCUMENTS"
 
 
 def reader_for(path: Path) -> Reader | None:
