@@ -14,7 +14,7 @@ from nkmonitor.cli import app
 from nkmonitor.cli.common import (
     EXIT_FATAL, EXIT_PARTIAL, EXIT_USAGE, DbOption, JsonOption, emit_json, err_console, fail, info,
 )
-from nkmonitor.errors import InputError, NkmonitorError, PackError, ReviewRefused, StoreError
+from nkmonitor.errors import BadValue, InputError, NkmonitorError, PackError, ReviewRefused, StoreError
 
 review_app = typer.Typer(help="Review extraction suggestions: list, accept, reject, edit, undo, log.",
                          no_args_is_help=True)
@@ -40,7 +40,16 @@ def _guard() -> Iterator[None]:
 def _store(db: str):
     from nkmonitor.store import open_store
 
+    # Reading commands must not leave an empty database file behind a mistyped path.
+    if not _db_exists(db):
+        raise BadValue("no database here", subject=db, hint="check --db or run `nkmonitor ingest` first")
     return open_store(db)
+
+
+def _db_exists(db: str) -> bool:
+    from pathlib import Path
+
+    return "://" in db or Path(db).exists()
 
 
 def _pack():
@@ -289,9 +298,11 @@ def indicators_cmd(
             typer.echo(f"{key}: {ind.definition}")
         return
     with _guard():
-        needs_store = name in ("attention", "hr-salience", "alignment") or db
-        table = compute_indicator(name, _store(db) if needs_store else None, _pack(), by=by, as_of=as_of,
-                                  date_from=date_from, date_to=date_to)
+        # vacancy and alignment work from the pack alone; a database adds accepted facts (and salience)
+        store = None
+        if name in INDICATORS and (INDICATORS[name].needs_store or _db_exists(db)):
+            store = _store(db)
+        table = compute_indicator(name, store, _pack(), by=by, as_of=as_of, date_from=date_from, date_to=date_to)
     if as_json:
         emit_json(table.to_json())
         return
