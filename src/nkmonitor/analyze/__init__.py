@@ -178,7 +178,13 @@ class Extractor:
         return next(iter(self.extract_many([document])))
 
     def extract_many(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
-        """Extractions in input order; texts stream through `nlp.pipe` in bounded chunks."""
+        """Extractions in input order; texts stream through `nlp.pipe` in bounded chunks.
+
+        With n_process > 1, whole batches of documents go to forked workers that run the full
+        extraction (parse and components), so our components are parallel too, not just the parse."""
+        if n_process > 1:
+            yield from self._extract_parallel(documents, n_process, batch_size)
+            return
         pending: dict[int, dict[str, Any]] = {}
         order: list[int] = []
         docs_by_index: dict[int, Document] = {}
@@ -210,6 +216,27 @@ class Extractor:
             state["left"] -= 1
             yield from ready()
         yield from ready()
+
+    def _extract_parallel(self, documents: Iterable[Document], n_process: int, batch_size: int) -> Iterator[Extraction]:
+        import itertools
+        import multiprocessing
+
+        global _POOL_EXTRACTOR
+        _POOL_EXTRACTOR = self  # inherited by the forked workers: the model is loaded once
+        ctx = multiprocessing.get_context("fork")
+        iterator = iter(documents)
+        with ctx.Pool(n_process) as pool:
+            in_flight = []
+            while True:
+                # a bounded window of batches keeps memory flat however long the input is
+                while len(in_flight) < 2 * n_process:
+                    batch = list(itertools.islice(iterator, batch_size))
+                    if not batch:
+                        break
+                    in_flight.append(pool.apply_async(_extract_batch, (batch,)))
+                if not in_flight:
+                    break
+                yield from in_flight.pop(0).get()
 
     # -- per chunk: everything that needs the parse
     def _context(self, document: Document, sdoc: Any, state: dict[str, Any]) -> DocContext:
@@ -266,6 +293,13 @@ class Extractor:
         if state["parts"] and extraction.stance is None and not any("classify" in e for e in extraction.errors):
             extraction.stance = "neutral_report"
         return extraction
+
+
+_POOL_EXTRACTOR: "Extractor | None" = None
+
+
+def _extract_batch(batch: list[Document]) -> list[Extraction]:
+    return list(_POOL_EXTRACTOR.extract_many(batch))
 
 
 def _shift(item: Any, offset: int, full_text: str) -> Any:
