@@ -8,6 +8,7 @@ from nkmonitor.web import queries
 from nkmonitor.web.app import ctx, render
 from nkmonitor.web.pages.common import page_as_of
 from nkmonitor.web.pages.posts import post_states
+from nkmonitor.web.pages.un_votes import principal_vote
 
 router = APIRouter()
 
@@ -40,6 +41,6 @@ def overview(request: Request):
     waiting = queries.count_suggestions(c.store, status="suggested")
     return render(request, "overview.html", {
         "title": "Overview", "posts": post_states(timelines, as_of), "laws": laws,
-        "votes": sorted(latest.values(), key=lambda r: r.instrument), "labels": c.pack.label,
+        "votes": [{"r": r, "v": principal_vote(r.votes)} for r in sorted(latest.values(), key=lambda r: r.instrument)], "labels": c.pack.label,
         "recommendations": open_recommendations(c, as_of), "docs": docs, "total_docs": total_docs,
         "waiting": waiting})

@@ -22,14 +22,30 @@ def post_states(timelines, as_of: str | None) -> list[dict]:
         seg = tl.holder_on(day) if tl.segments else None
         if seg is None and tl.segments and tl.segments[-1].end is None:
             seg = tl.segments[-1]
-        state = "unknown" if seg is None else ("filled" if seg.kind == "held" else "vacant")
+        state = "no record" if seg is None else ("filled" if seg.kind == "held" else "vacant")
         tenure = None
         if seg is not None and seg.kind == "held":
             tenure = next((t for t in tl.tenures if t.person == seg.person), None)
+        elif seg is not None:
+            # A vacancy is sourced by the end of the tenure before it (who left, and when).
+            ended = [t for t in tl.tenures if t.end and to_date(t.end) and to_date(t.end) <= seg.start]
+            tenure = max(ended, key=lambda t: to_date(t.end), default=None)
         out.append({"tl": tl, "state": state, "seg": seg, "tenure": tenure,
                     "since": seg.start.isoformat() if seg else None,
                     "for": duration(seg.start, as_of) if seg else ""})
     return out
+
+
+def history(tl) -> list[dict]:
+    """Tenures and vacancies of one post in date order (vacancies sit between the tenures)."""
+    from nkmonitor.web.format import to_date
+
+    rows = [{"kind": "held", "t": t, "start": t.start, "end": t.end, "key": to_date(t.start)} for t in tl.tenures]
+    rows += [{"kind": "vacant", "start": s.start.isoformat(), "end": s.end.isoformat() if s.end else None,
+              "key": s.start} for s in tl.segments if s.kind == "vacant"]
+    import datetime as dt
+
+    return sorted(rows, key=lambda r: r["key"] or dt.date.min)
 
 
 @router.get("/posts")
@@ -45,4 +61,5 @@ def posts(request: Request):
     shown = [tl for tl in timelines if tl.segments]
     svg = chart(request, "posts", as_of, lambda: posts_gantt_svg(shown, as_of=to_date(as_of)))
     return render(request, "posts.html", {"title": "Posts", "timelines": timelines, "svg": svg,
-                                          "states": post_states(timelines, as_of)})
+                                          "states": post_states(timelines, as_of),
+                                          "history": {tl.post: history(tl) for tl in timelines}})

@@ -13,13 +13,25 @@ SERIES = (("unga_dprk_hr_resolution", "UN General Assembly"), ("unhrc_dprk_hr_re
 STATES = ("us", "rok", "japan", "eu")
 
 
+BODY_LABELS = {"un_ga": "Plenary", "un_ga_third_committee": "Third Committee", "un_hrc": "Council"}
+
+
+def principal_vote(votes: list[dict]) -> dict | None:
+    """The year's headline vote: the plenary (or council) with counts, else the committee's, else any."""
+    def rank(v: dict) -> tuple:
+        return (v.get("yes") is None and v.get("method") != "consensus", v.get("body") == "un_ga_third_committee")
+
+    return min(votes, key=rank) if votes else None
+
+
 def chart_table(table, instrument: str) -> dict:
     """The fused table of one resolution series in the shape the chart takes (votes, positions)."""
     votes, positions = [], []
     for row in table.rows:
         if row.instrument != instrument:
             continue
-        for v in row.votes:
+        v = principal_vote(row.votes)  # one bar per year: plenary and committee counts would stack
+        if v is not None:
             votes.append({"year": row.year, "body": v.get("body"), "method": v.get("method"), "yes": v.get("yes"),
                           "no": v.get("no"), "abstain": v.get("abstain")})
         for state, dims in row.positions.items():
@@ -43,7 +55,9 @@ def un_votes(request: Request):
         if not rows:
             continue
         svg = chart(request, "un_votes", as_of, lambda: un_votes_svg(chart_table(table, inst), body_label=body), inst)
-        sections.append({"instrument": inst, "body": body, "rows": rows, "svg": svg})
+        sections.append({"instrument": inst, "body": body, "svg": svg,
+                         "rows": [{"r": r, "main": principal_vote(r.votes)} for r in rows]})
     states = [(s, c.pack.label(s)) for s in STATES]
     return render(request, "un_votes.html", {"title": "UN votes", "sections": sections, "states": states,
-                                             "conflicts": table.conflicts})
+                                             "conflicts": table.conflicts,
+                                             "body_labels": BODY_LABELS})
