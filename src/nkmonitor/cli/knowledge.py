@@ -18,7 +18,11 @@ from nkmonitor.pack.dates import parse_edtf, parse_user_date
 pack_app = typer.Typer(help="Check, export and list the knowledge pack.", no_args_is_help=True)
 app.add_typer(pack_app, name="pack")
 
-out_console = Console(highlight=False)
+
+
+def _out() -> Console:
+    # Made per command so COLUMNS and the terminal are read when the command runs.
+    return Console(highlight=False)
 
 PackOption = typer.Option(None, "--pack", envvar="NKMONITOR_PACK", help="Pack directory (default: the bundled pack).")
 AsOfOption = typer.Option(None, "--as-of", help="Answer as of this date (YYYY-MM-DD; default today).")
@@ -119,7 +123,7 @@ def posts_command(
                           _human_date(s["end"], open_label="open"), _days(_Obj(s)), how or "", str(len(s["provenance"])))
         if not tl["segments"]:
             table.add_row("", "no holder known", "", "", "", "", "")
-        out_console.print(table)
+        _out().print(table)
         for gap in tl["gaps"]:
             info(f"gap: {gap}")
     info("~ days: a date known only to the month or year; range from earliest to latest plausible day")
@@ -168,7 +172,7 @@ def instruments_command(
     for r in rows:
         status = r["status"].replace("_", " ") + (" (uncertain)" if r["uncertain"] else "")
         summary.add_row(r["label"], status, _human_date(r["since"], open_label=""), _human_date(r["until"], open_label=""), r["note"] or "")
-    out_console.print(summary)
+    _out().print(summary)
     if instrument is None:
         return
     r = rows[0]
@@ -179,14 +183,14 @@ def instruments_command(
         vote = f"{ev['yes']}-{ev['no']}" if "yes" in ev and "no" in ev else (ev.get("method") or "").replace("_", " ")
         law = " ".join(x for x in (ev.get("bill"), f"PL {ev['public_law']}" if ev.get("public_law") else None) if x)
         events.add_row(_human_date(ev["date"]), ev["event"].replace("_", " "), pack.label(ev.get("chamber")) or "", law, vote, ev.get("note") or "")
-    out_console.print(events)
+    _out().print(events)
     if r["mandates"]:
         mandates = Table(title="Mandates", title_justify="left")
         for col in ("provision", "mandate", "status", "since", "note"):
             mandates.add_column(col)
         for m in r["mandates"]:
             mandates.add_row(m["provision"] or "", m["label"], m["status"].replace("_", " "), _human_date(m["since"], open_label=""), m["note"] or "")
-        out_console.print(mandates)
+        _out().print(mandates)
 
 
 # ------------------------------------------------------------------ UN votes
@@ -236,7 +240,7 @@ def un_votes_command(
             table.add_row(str(r["year"]) if i == 0 else "", series if i == 0 else "", _BODY_SHORT.get(v["body"], v["body"]),
                           (v.get("method") or "?").replace("_", " "), counts, str(v.get("cosponsors", "")),
                           *(pos if i == 0 else [""] * len(states)))
-    out_console.print(table)
+    _out().print(table)
     info("* inferred from a range statement or the series' sponsors (see docs/pack.md)")
 
 
@@ -339,4 +343,4 @@ def pack_ids_command(
         table.add_column(col)
     for r in rows:
         table.add_row(r["id"], r["kind"], r["label"], str(len(r["aliases"])))
-    out_console.print(table)
+    _out().print(table)
