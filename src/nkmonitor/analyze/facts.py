@@ -119,7 +119,7 @@ def _unreal(tok: Any) -> bool:
         if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
-        if cur.dep_ in ("acl", "amod") and cur.head is not cur and cur.head.lemma_.lower() in ("plan", "effort", "bid", "move", "proposal"):
+        if cur.dep_ in ("acl", "amod") and cur.head is not cur and cur.head.lemma_.lower() in ("plan", "effort", "bid", "proposal", "attempt"):
             return True
         break
     return False
@@ -1057,6 +1057,11 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
                 cands.append(ch)
             if ch.dep_ == "prep" and ch.lower_ == "by":
                 cands.extend(g for g in ch.children if g.dep_ == "pobj")
+        if not cands and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            # "China ... completed the forced repatriation of 2,600": the doer of the governing verb
+            subj = _subject(noun.head)
+            if subj is not None:
+                cands.append(subj)
     for t in cands:
         if t.lower_ in ("its", "it", "they", "their"):
             prev = [s for s in _in(sent.mentions, ("state",)) if s.end <= char]
