@@ -347,3 +347,14 @@ def test_link_pointing_at_itself(tmp_path):
     assert err.subject == str(tmp_path / "self.txt") and "symlink loop" in str(err)
     [explicit] = list(iter_documents([tmp_path / "self.txt"]))
     assert "symlink loop" in str(explicit)
+
+
+def test_damaged_pdf_says_nothing_but_its_error(tmp_path, capsys, caplog):
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(b"%PDF-1.4 truncated before any object")
+    with caplog.at_level("WARNING"):
+        [err] = list(iter_documents([path]))
+    assert isinstance(err, CorruptInput) and "cut.pdf" in str(err)
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]

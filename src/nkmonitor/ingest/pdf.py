@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 
 from nkmonitor.errors import BadValue, CorruptInput
 
@@ -14,7 +16,25 @@ NAME, VERSION = "pdf", "pdf/1"
 PAGE_SEPARATOR = "\n\n"
 
 
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs repairs of damaged files ("EOF marker not found") straight to stderr; our
+    one error per file says it better, so its logger is muted while we parse."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def parse(data: bytes, source: str) -> list[Parsed]:
+    with _quiet_pypdf():
+        return _parse(data, source)
+
+
+def _parse(data: bytes, source: str) -> list[Parsed]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
