@@ -14,7 +14,8 @@ from nkmonitor.errors import NkmonitorError
 from nkmonitor.report import charts
 from nkmonitor.report.citations import Citations, Citation
 from nkmonitor.report.state import (
-    TRACKED_POSTS, certainly_by, council_state, fmt_date, instrument_states, post_states, un_vote_state,
+    GA_RESOLUTION, TRACKED_POSTS, bounds, certainly_by, council_state, fmt_date, instrument_states, pack_sources,
+    post_segments, post_states, un_vote_state,
 )
 
 __all__ = ["Brief", "Section", "Statement", "Table", "Chart", "Citation", "build_brief",
@@ -47,6 +48,7 @@ class Chart:
     title: str
     svg: str
     slug: str
+    caption: str = ""
 
 
 @dataclass
@@ -103,8 +105,11 @@ def build_brief(store: Any, pack: Any, as_of: dt.date | str) -> Brief:
         section = Section(key, title)
         try:
             build(section)
-        except (ImportError, NkmonitorError) as exc:
-            # A tracker not installed or a store that refuses: say so in the brief, keep going.
+        except ImportError as exc:
+            # A tracker not installed in this version: say so in the brief, keep going.
+            log.info("brief section %s: %s", key, exc)
+            section = Section(key, title, empty="No data: this tracker is not available in this installation.")
+        except NkmonitorError as exc:
             log.warning("brief section %s: %s", key, exc)
             section = Section(key, title, empty=f"No data: {exc}")
         if not section.statements and not section.tables and not section.charts and section.empty is None:
@@ -236,7 +241,8 @@ def _recommendations_section(section: Section, pack: Any, store: Any, as_of: dt.
             refs += [cites.cite_document(_evidence_dict(store, d)) for d in ev.documents[:2]]
             dated = ev.date and fmt_date(ev.date) not in ev.summary
             evidence_words.append(ev.summary + (f" ({fmt_date(ev.date)})" if dated else ""))
-        by = ", ".join(_label(pack, b) if b not in ("author", "unknown") else b for b in rec.made_by)
+        by = ", ".join({"author": "the document's author", "unknown": "not stated"}.get(b) or _label(pack, b)
+                       for b in rec.made_by)
         reviewed = "" if rec.reviewed else " (unreviewed)"
         rows.append([_label(pack, rec.addressee), rec.action_label + reviewed, by,
                      rec.status, "; ".join(evidence_words) or "none yet"])
@@ -256,27 +262,59 @@ def _status_rank(status: Any) -> int:
     return {"open": 0, "partly": 1, "implemented": 2}.get(str(status), 3)
 
 
+SHORT_POST_LABELS = {"us_special_envoy_nkhr": "US envoy", "rok_ambassador_nkhr": "ROK ambassador",
+                     "un_special_rapporteur_dprk": "UN rapporteur"}
+INDICATOR_TITLES = {"vacancy": ("Vacancy share of the tracked posts per year", "share of days vacant"),
+                    "alignment": ("US and South Korea alignment score per year", "score (0 to 1)")}
+
+
 def _indicators_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
     from nkmonitor.track.indicators import compute_indicator
 
+    # A year with under three months behind it would be drawn from a few days; stop at the last full one.
+    last = as_of.year if (as_of - dt.date(as_of.year, 1, 1)).days >= 90 else as_of.year - 1
     for name in ("vacancy", "alignment"):
         try:
-            table = compute_indicator(name, store, pack, by="year", as_of=as_of)
+            table = compute_indicator(name, store, pack, by="year", as_of=as_of, date_to=last)
         except NkmonitorError as exc:
-            section.statements.append(Statement(f"{name.capitalize()}: not available ({exc.message}).", [], note=True))
+            log.warning("indicator %s: %s", name, exc)
             continue
-        _, rows, meta = charts.indicator_rows(table)
+        rows = [dict(r, series_label=SHORT_POST_LABELS.get(r.get("post"), r.get("post")) if r.get("post") else "US and ROK")
+                for r in table.rows if r.get("value") is not None]
         if not rows:
             continue
-        refs = cites.cite_sources(_sources_of_table(table))
-        refs += [cites.cite_document(ev) for ev in _evidence_of(table, "evidence", "documents")][:10]
-        definition = meta["definition"] or meta["label"]
-        latest = max(r["period"] for r in rows)
-        values = "; ".join(f"{r['series']} {r['value']:.2f}" for r in rows if r["period"] == latest)
-        section.statements.append(Statement(f"{meta['label']} ({definition.rstrip('.')}), {latest}: {values}.", sorted(set(refs))))
-        section.charts.append(Chart(meta["label"], charts.indicator_svg(table), f"indicator-{name}"))
-    # Statements without a source are dropped: indicators only say what their inputs support.
-    section.statements = [s for s in section.statements if s.cites or s.note]
+        title, unit = INDICATOR_TITLES[name]
+        latest = max(rows, key=lambda r: str(r["period"]))["period"]
+        year = int(str(latest)[:4])
+        posts = [r["post"] for r in rows if r.get("post")] or ["us_special_envoy_nkhr", "rok_ambassador_nkhr"]
+        refs = [n for start, sources in _year_sources(pack, sorted(set(posts)), year, as_of)
+                for n in cites.cite_sources(sources, about=start)]
+        if name == "alignment":
+            refs += cites.cite_sources([src for p in pack.state_positions if p.instrument == GA_RESOLUTION
+                                        and p.year == year and p.state in ("us", "rok") for src in p.sources])
+        refs = sorted(set(refs))
+        if not refs:
+            continue
+        values = "; ".join(f"{r['series_label']} {r['value']:.2f}" for r in rows if r["period"] == latest)
+        section.statements.append(Statement(f"{title}, {latest}: {values}.", refs))
+        chart_table = {"name": name, "label": title, "definition": table.definition, "unit": unit, "rows": rows}
+        section.charts.append(Chart(title, charts.indicator_svg(chart_table), f"indicator-{name}",
+                                    caption=f"{name}: {table.definition}"))
+
+
+def _year_sources(pack: Any, posts: list[str], year: int, as_of: dt.date) -> list[tuple[str, list[Any]]]:
+    """(start, sources) of the post segments that overlap `year`: what the year's indicator values rest on."""
+    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    out: list[tuple[str, list[Any]]] = []
+    for post in posts:
+        if post not in pack.entities:
+            continue
+        for seg in post_segments(pack, post, as_of):
+            start = bounds(seg.start)
+            end = bounds(seg.end) if seg.end else (as_of, as_of)
+            if start and start[0] <= hi and end[1] >= lo:
+                out.append((seg.start, pack_sources(pack, seg.provenance)))
+    return out
 
 
 def _archive_facts_section(section: Section, pack: Any, store: Any, as_of: dt.date, cites: Citations) -> None:
@@ -351,10 +389,6 @@ def _label(pack: Any, value: Any) -> str:
 def _evidence_of(obj: Any, *names: str) -> list[Any]:
     items = charts.field_of(obj, *names, default=[]) or []
     return list(items) if isinstance(items, (list, tuple)) else [items]
-
-
-def _sources_of_table(table: Any) -> list[Any]:
-    return list(charts.field_of(table, "sources", default=[]) or [])
 
 
 def _evidence_dict(store: Any, ev: Any) -> dict[str, Any]:

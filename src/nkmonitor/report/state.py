@@ -9,6 +9,10 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from nkmonitor.report.charts import field_of
+from nkmonitor.report.citations import source_index
+from nkmonitor.track.timelines import instrument_status, post_timeline
+
 TRACKED_POSTS = ("us_special_envoy_nkhr", "rok_ambassador_nkhr", "un_special_rapporteur_dprk")
 GA_RESOLUTION = "unga_dprk_hr_resolution"
 HRC_RESOLUTION = "unhrc_dprk_hr_resolution"
@@ -125,39 +129,39 @@ def _label(pack: Any, id_: str | None) -> str:
 
 def _known_sources(sources: list[Any], as_of: dt.date) -> bool:
     """True when every source is undated or published by `as_of` (a later source would leak)."""
-    return all(getattr(s, "published", None) is None or earliest(s.published) <= as_of for s in sources)
+    return all(field_of(s, "published") is None or earliest(field_of(s, "published")) <= as_of for s in sources)
 
 
 # ------------------------------------------------------------------ posts
 
-def post_segments(pack: Any, post: str, as_of: dt.date) -> list[dict[str, Any]]:
-    """Holder and vacancy segments of one post known by `as_of`; open segments have end None."""
-    entity = pack.entities.get(post)
-    tenures = sorted((t for t in pack.tenures_of(post) if certainly_by(t.start, as_of)), key=lambda t: earliest(t.start))
-    segments: list[dict[str, Any]] = []
-    cursor: Any = None
-    cursor_sources: list[Any] = []
-    established = getattr(entity, "established", None) if entity else None
-    if established and certainly_by(established, as_of):
-        cursor, cursor_sources = established, list(getattr(entity, "established_sources", []) or [])
-    previous: str | None = None
-    for t in tenures:
-        if cursor is not None and earliest(t.start) > earliest(cursor):
-            segments.append({"kind": "vacancy", "start": cursor, "end": t.start, "previous": previous,
-                             "sources": cursor_sources})
-        end = t.end if t.end and certainly_by(t.end, as_of) else None
-        name = _label(pack, t.person)
-        segments.append({"kind": "holder", "person": t.person, "person_label": name, "start": t.start,
-                         "end": end, "sources": list(t.sources), "tenure": t})
-        cursor, cursor_sources, previous = end, list(t.sources), name
-        if end is None:
-            cursor = None
-    if cursor is not None:
-        checks = [c for c in getattr(pack, "vacancy_checks", []) if c.post == post and certainly_by(c.as_of, as_of)]
-        extra = [s for c in checks for s in c.sources]
-        segments.append({"kind": "vacancy", "start": cursor, "end": None, "previous": previous,
-                         "sources": cursor_sources + extra})
-    return segments
+def pack_sources(pack: Any, provenance: Any) -> list[Any]:
+    """Pack Source records for a tracker's provenance list (URLs resolved back to publisher and date)."""
+    index = _index(pack)
+    out = []
+    for p in provenance or []:
+        kind, ref = field_of(p, "kind"), field_of(p, "ref")
+        if kind == "pack" and ref:
+            out.append(index.get(ref) or {"url": ref, "publisher": field_of(p, "label")})
+    return out
+
+
+_INDEXES: dict[int, dict[str, Any]] = {}
+
+
+def _index(pack: Any) -> dict[str, Any]:
+    key = id(pack)
+    if key not in _INDEXES:
+        _INDEXES[key] = source_index(pack)
+    return _INDEXES[key]
+
+
+def post_segments(pack: Any, post: str, as_of: dt.date) -> list[Any]:
+    """Holder and vacancy segments of one post on `as_of`, from the pack timelines."""
+    entity = pack.entities[post]
+    names = {e.id: e.label for e in pack.of_kind("person")}
+    return post_timeline(post, pack.tenures, as_of, established=entity.established,
+                         established_sources=entity.established_sources, vacancy_checks=pack.vacancy_checks,
+                         person_names=names)
 
 
 def post_states(pack: Any, as_of: dt.date, store: Any = None, posts: tuple[str, ...] = TRACKED_POSTS) -> list[PostState]:
@@ -174,49 +178,50 @@ def post_states(pack: Any, as_of: dt.date, store: Any = None, posts: tuple[str, 
             out.append(PostState(post, label, None, None, "", None, [], notes, timeline))
             continue
         current = segments[-1]
-        if current["kind"] == "holder":
-            tenure = current["tenure"]
-            notes += _alternatives(pack, tenure, ("start",), as_of)
-            out.append(PostState(post, label, current["person_label"], str(current["start"]),
-                                 duration(current["start"], as_of), None, current["sources"], notes, timeline))
+        sources = pack_sources(pack, current.provenance)
+        if current.kind == "holder":
+            notes += _alternatives(current.person_name, current.alternatives, ("start",), as_of)
+            out.append(PostState(post, label, current.person_name, current.start,
+                                 duration(current.start, as_of), None, sources, notes, timeline))
         else:
-            before = [s for s in segments if s["kind"] == "holder"]
-            if before:
-                notes += _alternatives(pack, before[-1]["tenure"], ("end",), as_of)
-            out.append(PostState(post, label, None, str(current["start"]), duration(current["start"], as_of),
-                                 current["previous"], current["sources"], notes, timeline))
+            before = [seg for seg in segments if seg.kind == "holder"]
+            previous = before[-1] if before else None
+            if previous is not None:
+                notes += _alternatives(previous.person_name, previous.alternatives, ("end",), as_of)
+            out.append(PostState(post, label, None, current.start, duration(current.start, as_of),
+                                 previous.person_name if previous else None, sources, notes, timeline))
     return out
 
 
-def _alternatives(pack: Any, fact: Any, fields: tuple[str, ...], as_of: dt.date) -> list[Sourced]:
+def _alternatives(person: str | None, alternatives: list[Any], fields: tuple[str, ...], as_of: dt.date) -> list[Sourced]:
     """'Sources differ' notes for the fields a statement relies on, when every source was out by `as_of`."""
     notes = []
-    person = _label(pack, getattr(fact, "person", None))
-    for alt in getattr(fact, "alternatives", []) or []:
-        if alt.field not in fields:
+    for alt in alternatives or []:
+        if field_of(alt, "field") not in fields:
             continue
-        sources = [s for v in alt.values for s in v.sources]
+        values = field_of(alt, "values", default=[])
+        sources = [src for v in values for src in field_of(v, "sources", default=[])]
         if not sources or not _known_sources(sources, as_of):
             continue
-        values = " or ".join(str(v.value) for v in alt.values)
-        what = {"start": "took up", "end": "left"}.get(alt.field, alt.field)
-        notes.append(Sourced(f"Sources differ on when {person} {what} the post ({values}); this brief uses "
-                             f"{alt.used}: {alt.reason.strip()}", sources))
+        shown = " or ".join(str(field_of(v, "value")) for v in values)
+        what = {"start": "took up", "end": "left"}.get(field_of(alt, "field"), field_of(alt, "field"))
+        notes.append(Sourced(f"Sources differ on when {person} {what} the post ({shown}); this brief uses "
+                             f"{field_of(alt, 'used')}: {str(field_of(alt, 'reason', default='')).strip()}", sources))
     return notes
 
 
 # ------------------------------------------------------------------ laws and mandates
 
-_IN_FORCE = {"enacted": "enacted", "entered_into_force": "in force", "reauthorized": "reauthorized"}
-_OUT = {"expired": "expired", "struck_down": "struck down"}
 _PENDING = {"introduced", "passed_chamber", "reported"}
+_STATUS_WORDS = {"in_force": "in force", "expired": "expired", "struck_down": "struck down",
+                 "enacted_not_in_force": "enacted, not yet in force", "not_yet_enacted": "not enacted"}
 
 
 @dataclass
 class LawState:
     instrument: str
     label: str
-    status: str  # in force / expired / struck down / not enacted
+    status: str  # in force / expired / struck down / enacted, not yet in force / not enacted
     since: str | None
     sentence: str
     sources: list[Any]
@@ -225,71 +230,94 @@ class LawState:
 
 def _event_words(e: Any, pack: Any) -> str:
     """'H.R. 3012 introduced in the US House of Representatives on 2023-04-28' and the like."""
-    if e.event == "passed_chamber":
-        bits = [f"passed the {_label(pack, e.chamber)}" if e.chamber else "passed a chamber"]
+    event, chamber = field_of(e, "event"), field_of(e, "chamber")
+    if event == "passed_chamber":
+        bits = [f"passed the {_label(pack, chamber)}" if chamber else "passed a chamber"]
     else:
-        bits = [e.event.replace("_", " ")]
-        if e.chamber:
-            bits.append(f"in the {_label(pack, e.chamber)}")
-    if e.bill:
-        bits.insert(0, e.bill)
-    if e.public_law:
-        bits.append(f"(Public Law {e.public_law})")
-    if e.yes is not None:
-        bits.append(f"by {e.yes}-{e.no if e.no is not None else '?'}")
-    return " ".join(bits) + " " + on_date(e.date)
+        bits = [str(event).replace("_", " ")]
+        if chamber:
+            bits.append(f"in the {_label(pack, chamber)}")
+    if field_of(e, "bill"):
+        bits.insert(0, field_of(e, "bill"))
+    if field_of(e, "public_law"):
+        bits.append(f"(Public Law {field_of(e, 'public_law')})")
+    if field_of(e, "yes") is not None:
+        no = field_of(e, "no")
+        bits.append(f"by {field_of(e, 'yes')}-{no if no is not None else '?'}")
+    return " ".join(bits) + " " + on_date(field_of(e, "date"))
+
+
+def _event_sources(pack: Any, e: Any) -> list[Any]:
+    return pack_sources(pack, field_of(e, "provenance", default=[]))
 
 
 def law_state(pack: Any, instrument: str, as_of: dt.date) -> LawState | None:
-    """Whether a law is in force, expired or struck down on `as_of`, from its dated events."""
-    events = sorted((e for e in pack.events_of(instrument) if certainly_by(e.date, as_of)),
-                    key=lambda e: earliest(e.date))
-    if not events:
+    """Whether a law is in force, expired or struck down on `as_of` (status from track.timelines)."""
+    entity = pack.entities[instrument]
+    st = instrument_status(instrument, pack.instrument_events, as_of, mandates=(), kind=entity.instrument_type)
+    if not st.events:
         return None
     label = _label(pack, instrument)
-    basis = [e for e in events if e.event in _IN_FORCE or e.event in _OUT]
+    events = st.events
     extra: list[Sourced] = []
-    if not basis:
-        last = events[-1]
-        return LawState(instrument, label, "not enacted", None,
-                        f"{label}: not enacted by this date; latest step: {_event_words(last, pack)}.",
-                        list(last.sources), extra)
-    last = basis[-1]
-    if last.event in _OUT:
-        status, since, sources = _OUT[last.event], last.date, list(last.sources)
-        enacting = [e for e in basis if e.event in _IN_FORCE]
-        sentence = f"{label}: {status} since {fmt_date(since)}"
-        if last.event == "struck_down":
-            sentence = f"{label}: struck down on {fmt_date(since)}; no longer in force"
+    sources = pack_sources(pack, st.provenance)
+    enacting = [e for e in events if e["event"] in ("enacted", "entered_into_force", "reauthorized")
+                and certainly_by(e["date"], as_of)]
+    status = _STATUS_WORDS.get(st.status, st.status.replace("_", " "))
+    status_day = st.since
+    if st.status == "expired":
+        sentence = f"{label}: expired since {fmt_date(st.since)}"
+        if st.note:
+            sentence += f" ({st.note})"
         if enacting:
             e = enacting[-1]
-            law = ", ".join(x for x in (e.bill, f"Public Law {e.public_law}" if e.public_law else None) if x)
+            law = ", ".join(x for x in (e.get("bill"), f"Public Law {e['public_law']}" if e.get("public_law") else None) if x)
             verb = {"enacted": "Enacted", "entered_into_force": "It had entered into force",
-                    "reauthorized": "Last reauthorized"}[e.event]
-            extra.append(Sourced(f"{verb} {on_date(e.date)}" + (f" ({law})" if law else "")
-                                 + (f", authorized until {fmt_date(e.until)}" if e.until else "") + ".", list(e.sources)))
-    elif last.until and certainly_by(last.until, as_of) and earliest(last.until) < as_of:
-        status, since, sources = "expired", last.until, list(last.sources)
-        sentence = f"{label}: expired since {fmt_date(since)} (the authorization of {fmt_date(last.date)} ran until then)"
+                    "reauthorized": "Last reauthorized"}[e["event"]]
+            extra.append(Sourced(f"{verb} {on_date(e['date'])}" + (f" ({law})" if law else "")
+                                 + (f", authorized until {fmt_date(e['until'])}" if e.get("until") else "") + ".",
+                                 _event_sources(pack, e)))
+            if not sources:
+                sources = _event_sources(pack, e)
+    elif st.status == "struck_down":
+        sentence = f"{label}: struck down on {fmt_date(st.since)}; no longer in force"
+        if enacting:
+            e = enacting[-1]
+            verb = {"enacted": "It had been enacted", "entered_into_force": "It had entered into force",
+                    "reauthorized": "It had last been reauthorized"}[e["event"]]
+            extra.append(Sourced(f"{verb} {on_date(e['date'])}.", _event_sources(pack, e)))
+    elif st.status in ("in_force", "enacted_not_in_force"):
+        first = enacting[0] if enacting else None
+        since = first["date"] if first else st.since
+        if st.status == "in_force":
+            sentence = f"{label}: in force since {fmt_date(since)}"
+        else:
+            sentence = f"{label}: enacted {on_date(since)}, not yet in force"
+        if first is not None:
+            sources = _event_sources(pack, first) + [s for s in sources if s not in _event_sources(pack, first)]
+        last = enacting[-1] if enacting else None
+        if last is not None and last is not first and last["event"] == "reauthorized":
+            sentence += f"; reauthorized {on_date(last['date'])}"
+        if st.until:
+            sentence += f", authorized until {fmt_date(st.until)}"
+        status_day = since
     else:
-        status = "in force"
-        first = next((e for e in basis if e.event in ("enacted", "entered_into_force")), last)
-        since, sources = first.date, list(first.sources)
-        sentence = f"{label}: in force since {fmt_date(first.date)}"
-        if last is not first:
-            sentence += f"; {_IN_FORCE[last.event]} on {fmt_date(last.date)}"
-            sources += list(last.sources)
-        if last.until:
-            sentence += f", authorized until {fmt_date(last.until)}"
-    pending = [e for e in events if e.event in _PENDING and earliest(e.date) > earliest(last.date)]
-    for e in pending[-3:]:
-        extra.append(Sourced(f"Since then: {_event_words(e, pack)}.", list(e.sources)))
-    return LawState(instrument, label, status, str(since) if since else None, sentence + ".", sources, extra)
+        last = events[-1]
+        sentence = f"{label}: not enacted by this date; latest step: {_event_words(last, pack)}"
+        sources = _event_sources(pack, last)
+    if st.uncertain and st.note:
+        extra.append(Sourced(f"Uncertain on this date: {st.note}.", sources))
+    if st.status != "not_yet_enacted":
+        after = earliest(st.since) if st.since else dt.date.min
+        pending = [e for e in events if e["event"] in _PENDING and earliest(e["date"]) > after]
+        for e in pending[-3:]:
+            extra.append(Sourced(f"Since then: {_event_words(e, pack)}.", _event_sources(pack, e)))
+    return LawState(instrument, label, status, str(status_day) if status_day else None, sentence + ".", sources, extra)
 
 
 _MANDATE_WORDS = {
-    "in_effect": "in effect since {date}", "implemented": "implemented (first steps {on})",
-    "not_implemented": "not implemented as of {date}", "suspended": "suspended {on}",
+    "in_effect": "in effect since {date}", "implemented": "implemented since {date}",
+    "not_implemented": "not implemented (as of {date})", "suspended": "suspended since {date}",
     "lapsed": "lapsed {on}", "unknown": "status not known (last noted {on})",
 }
 
@@ -306,7 +334,7 @@ def mandate_states(pack: Any, as_of: dt.date) -> list[Sourced]:
         where = law if m.provision.strip().lower() in m.label.lower() else f"{law}, {m.provision}"
         status = _MANDATE_WORDS.get(h.status, h.status.replace("_", " ") + " since {date}").format(
             date=fmt_date(h.date), on=on_date(h.date))
-        note = f" ({h.note.strip().rstrip('.')})" if h.note else ""
+        note = f"; {h.note.strip().rstrip('.')}" if h.note else ""
         out.append(Sourced(f"{m.label} ({where}): {status}{note}.",
                            list(h.sources) or list(m.sources)))
     return out
