@@ -54,6 +54,7 @@ class Sent:
     mentions: list[Mention]
     dates: list[DateMention]
     text: str
+    i: int = 0
 
 
 @dataclass
@@ -296,11 +297,13 @@ def sent_text_before(sent: Sent, char: int) -> str:
     return sent.text[: max(0, char - sent.start)]
 
 
-def _recent_fallback(work: Work, sent: Sent) -> str | None:
-    """A story's "recent"/"new" event without a date: dated to the publication (month at most)."""
+def _recent_fallback(work: Work, sent: Sent, tok: Any = None) -> str | None:
+    """A "recent"/"new" event, or one in the present perfect ("has confirmed"), without a date: the publication month."""
     if not work.published:
         return None
     if re.search(r"\b(recent|recently|newly|just)\b", sent.text, re.I):
+        return work.published[:7]
+    if tok is not None and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return work.published[:7]
     return None
 
@@ -314,11 +317,11 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|designated|letter of appointment|named (?=\w+ \w+,? as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
-    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed)\b"), "confirmed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=\w+ \w+,? as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) served\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extension|renewed)\b"), "term_extended"),
-    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|term ended|term came to an end|serving (?:through|until)|served (?:through|until))\b"), "left_office"),
+    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
 ]
 _SERVED_RANGE = re.compile(
     r"\b(?:served|serving|held|holding|was|as)\b[^.;]{0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
@@ -427,8 +430,9 @@ def _post_events(work: Work) -> None:
             for m in rx.finditer(low):
                 if found_any and event in ("took_office", "left_office"):
                     continue
-                char = sent.start + m.start()
-                tok = _token_at(sent, char)
+                gi = next((i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)), 0)
+                char = sent.start + m.start(gi)
+                tok = _cue_token(sent, char, sent.start + m.end(gi))
                 if tok is None:
                     continue
                 if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low):
@@ -452,8 +456,8 @@ def _post_events(work: Work) -> None:
                 dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
                 date = dm.value if dm else None
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
-                if date is None and event in ("appointed", "nominated", "took_office"):
-                    date = _recent_fallback(work, sent)
+                if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
+                    date = _recent_fallback(work, sent, tok)
                     conf -= 0.1
                 if post.via != "alias":
                     conf -= 0.05
@@ -534,8 +538,19 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
             if prev_people:
                 p = prev_people[-1]
                 return (p.id, _full_name(work, p.id, p.text))
+    if trigger_tok is not None:
+        rel = [c for c in trigger_tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "poss")]
+        subj = _subject(trigger_tok) if trigger_tok.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            rel.append(subj)
+        if event in ("nominated", "appointed", "confirmed"):
+            rel = [r for r in rel if r.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in trigger_tok.children)]
+        pron = next((r for r in rel if r.lower_ in ("him", "her", "he", "she", "his")), None)
+        if pron is not None and not any(c[0] <= pron.idx < c[1] for c in pool):
+            ante = _antecedent(work, sent, pron.idx, excluded)
+            if ante is not None:
+                return ante
     if not pool:
-        # a pronoun subject or possessor of the trigger refers to the person last named
         return None
     if trigger_tok is not None:
         # prefer a person syntactically tied to the trigger
@@ -555,6 +570,28 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
     return (best[2], _full_name(work, best[2], best[3]))
 
 
+def _cue_token(sent: Sent, start: int, end: int) -> Any | None:
+    """The verb (else noun) of a multiword cue such as "forcibly returned" or "sent ... back"."""
+    span = sent.span.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for pos in (("VERB",), ("NOUN", "PROPN"), ("AUX",)):
+        for t in span:
+            if t.pos_ in pos:
+                return t
+    return span[0]
+
+
+def _antecedent(work: Work, sent: Sent, char: int, excluded: set[int]) -> tuple | None:
+    """The person a he/she/him/her refers to: the last untitled person named before it (this or the two previous sentences)."""
+    for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 3), -1)]:
+        cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])]
+        if cands:
+            c = max(cands, key=lambda c: c[1])
+            return (c[2], _full_name(work, c[2], c[3]))
+    return None
+
+
 def _token_at(sent: Sent, char: int) -> Any | None:
     doc = sent.span.doc
     tok = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -566,7 +603,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 # ---------------------------------------------------------------- vacancies
 
 _VACANCY = re.compile(
-    r"\b(vacant|vacancy|unfilled|left empty|remains? empty|yet to (?:name|appoint|nominate|fill)|"
+    r"\b(vacant|vacancy|unfilled|empty|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
     r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
@@ -684,7 +721,7 @@ def _instruments(work: Work) -> None:
                 if borrowed:
                     conf -= 0.1
                 if date is None and ev in ("enacted", "reauthorized") and si < 4:
-                    date = _recent_fallback(work, sent) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
+                    date = _recent_fallback(work, sent, tok) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
                 for e in evs:
                     spans = [sent] if not borrowed else [sent, work.sents[si + 1]]
                     _add(work, spans, conf, type="instrument_event", instrument=inst.id, event=e,
@@ -1202,7 +1239,7 @@ def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention],
         if mi > 0 and mentions[mi - 1].end > s:
             mi -= 1  # a name broken over the sentence cut ("U.N.\nSecurity Council") belongs to both
         di, dj = bisect.bisect_left(d_starts, s), bisect.bisect_left(d_starts, e)
-        out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e]))
+        out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e], len(out)))
     return out
 
 
