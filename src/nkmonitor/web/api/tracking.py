@@ -60,12 +60,13 @@ def recommendations(request: Request, p: Page = Depends(page), as_of: str | None
 def indicators() -> dict:
     from nkmonitor.track.indicators import INDICATORS
 
-    return {"items": jsonable(INDICATORS)}
+    return {"items": [{"name": i.name, "definition": i.definition, "links": {"table": f"/api/indicators/{i.name}"}}
+                      for i in INDICATORS.values()]}
 
 
 @router.get("/indicators/{name}", summary="One indicator as a table by period")
 def indicator(request: Request, name: str, as_of: str | None = Depends(as_of_param),
-              by: str = Query("year", description="period: year (or quarter, month where supported)")) -> dict:
+              by: str = Query("year", pattern="^(year|quarter)$", description="period: year or quarter (alignment: year only)")) -> dict:
     from nkmonitor.track.indicators import compute_indicator
 
     c = ctx(request)

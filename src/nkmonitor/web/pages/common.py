@@ -48,3 +48,23 @@ class ChartCache:
 def chart(request: Request, name: str, as_of: str | None, make: Callable[[], str], *extra: Any) -> str:
     c = ctx(request)
     return request.app.state.charts.get((name, as_of, data_version(c.store), *extra), make)
+
+
+def warm_charts(app) -> None:
+    """Render today's charts once at start-up so the first visitor does not wait for Vega (seconds)."""
+    import logging
+
+    from starlette.requests import Request as StarletteRequest
+
+    from nkmonitor.web.pages import indicators, overview, posts, un_votes
+
+    jobs = [("/", overview.overview, {}), ("/posts", posts.posts, {}), ("/un-votes", un_votes.un_votes, {}),
+            ("/indicators", indicators.indicators, {"by": "year"})]
+    for path, handler, kwargs in jobs:
+        scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
+                 "headers": [], "app": app, "session": {}, "server": ("localhost", 0), "scheme": "http",
+                 "root_path": "", "client": None, "state": {}}
+        try:
+            handler(StarletteRequest(scope), **kwargs)
+        except Exception:  # warming is an optimisation; a failure shows up on the real request
+            logging.getLogger("nkmonitor.web").exception("warming %s failed", path)
