@@ -358,3 +358,19 @@ def test_damaged_pdf_says_nothing_but_its_error(tmp_path, capsys, caplog):
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out == ""
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def test_odd_metadata_from_a_parser_becomes_one_error(tmp_path, monkeypatch):
+    import nkmonitor.ingest as ingest
+    from dataclasses import replace
+
+    from nkmonitor.ingest.base import Parsed
+
+    def odd(data, source):
+        return [Parsed(text="Some text about the envoy.", raw=data, title=["not", "a", "string"])]
+
+    monkeypatch.setitem(ingest._BY_SUFFIX, ".html", replace(ingest.READERS["html"], parse=odd))
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    (tmp_path / "b.txt").write_text(GOOD)
+    docs, errors = split(list(iter_documents([tmp_path])))
+    assert len(docs) == 1 and isinstance(errors[0], CorruptInput) and "a.html" in str(errors[0])

@@ -214,7 +214,10 @@ def read_items(path: Path, settings: Settings | None = None) -> list[Document | 
             out.append(item)
             continue
         try:
-            out.append(_document(item, source, reader, side, side_path, settings))
+            try:
+                out.append(_document(item, source, reader, side, side_path, settings))
+            except (ValueError, TypeError) as exc:  # pydantic refusing what a parser library returned
+                raise CorruptInput(f"gave metadata that does not fit a document ({exc})", subject=source) from None
         except InputError as exc:
             if not item.fragment:
                 raise
