@@ -209,3 +209,51 @@ def test_vote_table_as_of():
     assert all(r.year <= 2019 for r in rows)
     y2019 = [r for r in rows if r.year == 2019][0]
     assert all(v.get("date") != "2019-11-14" for v in y2019.votes)
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from nkmonitor.pack.dates import parse_edtf  # noqa: E402
+
+
+def _fmt(day: dt.date, precision: str) -> str:
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
+
+
+@st.composite
+def tenure_lists(draw):
+    """Consecutive tenures with gaps (or none) between them, each date at a random precision."""
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=draw(st.integers(0, 400)))
+    out = []
+    for i in range(draw(st.integers(0, 5))):
+        start = day + dt.timedelta(days=draw(st.integers(0, 900)))
+        end = start + dt.timedelta(days=draw(st.integers(0, 2000)))
+        last = i == 4 or draw(st.booleans()) and i > 0
+        precision = st.sampled_from(["day", "day", "month", "year"])
+        out.append(tenure(f"t{i}", f"p{i}", _fmt(start, draw(precision)), None if last else _fmt(end, draw(precision))))
+        if last:
+            break
+        day = end + dt.timedelta(days=draw(st.integers(400, 900)))  # next start lies after this year ends
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(tenures=tenure_lists(), as_of_offset=st.integers(0, 9000))
+def test_timeline_invariants(tenures, as_of_offset):
+    as_of = dt.date(2000, 1, 1) + dt.timedelta(days=as_of_offset)
+    segs = post_timeline("p", tenures, as_of)
+    known = [t for t in tenures if parse_edtf(t["start"]).earliest <= as_of]
+    assert [s.person for s in segs if s.kind == "holder"] == [t["person"] for t in known]
+    for a, b in zip(segs, segs[1:]):
+        assert not (a.kind == b.kind == "vacancy")
+        assert a.end is not None  # only the last segment can be open
+        assert parse_edtf(a.start).earliest <= parse_edtf(b.start).latest  # ordered, within date precision
+    for s in segs:
+        assert s.duration_days_min <= s.duration_days <= s.duration_days_max
+        assert s.approximate == (s.duration_days_min != s.duration_days_max)
+        assert s.provenance
+        if s.kind == "vacancy" and s.end is not None:
+            assert parse_edtf(s.end).earliest > parse_edtf(s.start).latest  # a provable gap
+    if segs:
+        assert segs[-1].open == (segs[-1].end is None)
