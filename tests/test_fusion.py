@@ -158,3 +158,42 @@ def test_state_position_conflict_and_as_of(store, pack):
     assert conflict.pack_sources and conflict.documents[0].document_id == doc["id"]
     early = fused_un_votes(pack, None, instrument="unga_dprk_hr_resolution", as_of="2010-06-30")
     assert max(r.year for r in early.rows) <= 2010
+
+
+def test_cli_posts_instruments_and_un_votes_flag_conflicts_with_db(store, pack, db_url, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from nkmonitor.cli import app
+
+    runner = CliRunner()
+    doc = _doc(store, "000")
+    _accept(store, doc, [
+        dict(type="post_event", post=ENVOY, person="julie_turner", event="took_office", date="2023-07",
+             phrase="special envoy"),
+        dict(type="instrument_event", instrument="rok_anti_leaflet_law_2020", event="struck_down",
+             date="2023-08-01", phrase="human rights"),
+        dict(type="state_position", state="rok", instrument="unga_dprk_hr_resolution", year=2020,
+             position="cosponsored", phrase="South Korea"),
+    ], pack)
+    plain = json.loads(runner.invoke(app, ["posts", ENVOY, "--json"]).stdout)
+    out = runner.invoke(app, ["posts", ENVOY, "--json", "--db", db_url])
+    assert out.exit_code == 0, out.output
+    fused = json.loads(out.stdout)
+    assert "conflicts" not in plain  # without --db the pack engineer's format is unchanged
+    assert [s["start"] for s in fused["segments"]] == [s["start"] for s in plain["segments"]]
+    (conflict,) = fused["conflicts"]
+    turner = _pack_tenure(pack, "julie_turner")
+    assert conflict["pack_value"] == turner.start and conflict["extracted_value"] == "2023-07"
+    assert conflict["pack_sources"] and conflict["documents"][0]["document_id"] == doc["id"]
+    text_out = runner.invoke(app, ["posts", ENVOY, "--db", db_url])
+    assert "conflict" in text_out.stderr and f"document {doc['id']}" in text_out.stderr
+    out = runner.invoke(app, ["instruments", "rok_anti_leaflet_law_2020", "--json", "--db", db_url])
+    assert json.loads(out.stdout)["conflicts"][0]["extracted_value"] == "2023-08-01"
+    out = runner.invoke(app, ["un-votes", "--instrument", "unga_dprk_hr_resolution", "--json", "--db", db_url])
+    row = next(r for r in json.loads(out.stdout) if r["year"] == 2020)
+    assert [c["extracted_value"] for c in row["conflicts"]] == ["cosponsored"]
+    assert all(not r["conflicts"] for r in json.loads(out.stdout) if r["year"] != 2020)
+    bad = runner.invoke(app, ["posts", ENVOY, "--db", str(tmp_path / "missing.db")])
+    assert bad.exit_code == 2 and not (tmp_path / "missing.db").exists()

@@ -71,6 +71,30 @@ def _days(seg: Any) -> str:
     return str(seg.duration_days)
 
 
+# ------------------------------------------------------------------ fused with accepted extractions (--db)
+FusedDbOption = typer.Option(None, "--db", help="Also use the accepted extractions of this database "
+                             "(SQLite path or postgresql:// URL); disagreements with the pack are listed as conflicts.")
+
+
+def _fused(name: str, pack: Pack, db: str, data: list[dict[str, Any]], day, **kwargs) -> list[dict[str, Any]]:
+    from nkmonitor.cli.tracking import _store
+    from nkmonitor.track import fusion
+
+    try:
+        return getattr(fusion, name)(pack, _store(db), data, day, **kwargs)
+    except NkmonitorError as err:
+        fail(str(err), EXIT_FATAL if err.code.startswith("NK-DB") else EXIT_USAGE)
+        raise  # unreachable: fail() exits
+
+
+def _print_conflicts(conflicts: list[dict[str, Any]] | None) -> None:
+    for c in conflicts or []:
+        docs = ", ".join(f"document {d['document_id']}" for d in c["documents"])
+        info(f"[yellow]conflict[/yellow] {c['subject']} {c['field']}: pack {c['pack_value']} "
+             f"({c['pack_fact'] or 'no pack fact'}; {', '.join(c['pack_sources'][:2]) or 'no source'}) vs "
+             f"{c['extracted_value']} ({docs}) — {c['note']}")
+
+
 # ------------------------------------------------------------------ posts
 def post_timelines(pack: Pack, post: str | None, as_of) -> list[dict[str, Any]]:
     """Timelines of one or all tracked posts from the pack's curated tenures (library entry point)."""
@@ -103,12 +127,15 @@ def posts_command(
     as_of: str | None = AsOfOption,
     json_out: bool = JsonOption,
     pack_path: Path | None = PackOption,
+    db: str | None = FusedDbOption,
 ) -> None:
     """Holders and vacancies of tracked posts, in order, with durations and date precision."""
     pack = _pack(pack_path)
     _check_id(pack, post, "post", "POST")
     day = _as_of(as_of)
     timelines = post_timelines(pack, post, day)
+    if db:
+        timelines = _fused("overlay_posts", pack, db, timelines, day)
     if json_out:
         emit_json(timelines if post is None else timelines[0])
         return
@@ -126,6 +153,7 @@ def posts_command(
         _out().print(table)
         for gap in tl["gaps"]:
             info(f"gap: {gap}")
+        _print_conflicts(tl.get("conflicts"))
     info("~ days: a date known only to the month or year; range from earliest to latest plausible day")
 
 
@@ -157,12 +185,17 @@ def instruments_command(
     as_of: str | None = AsOfOption,
     json_out: bool = JsonOption,
     pack_path: Path | None = PackOption,
+    db: str | None = FusedDbOption,
 ) -> None:
     """Status of laws and resolution series on a date (in force, expired since, struck down) with events and mandates."""
     pack = _pack(pack_path)
     _check_id(pack, instrument, "instrument", "ID")
     day = _as_of(as_of)
     rows = instrument_statuses(pack, instrument, day)
+    if db:
+        rows = _fused("overlay_instruments", pack, db, rows, day)
+        for r in rows:
+            _print_conflicts(r["conflicts"])
     if json_out:
         emit_json(rows if instrument is None else rows[0])
         return
@@ -214,6 +247,7 @@ def un_votes_command(
     as_of: str | None = typer.Option(None, "--as-of", help="Only what was known by this date."),
     json_out: bool = JsonOption,
     pack_path: Path | None = PackOption,
+    db: str | None = FusedDbOption,
 ) -> None:
     """Year-by-year table of the DPRK human-rights resolutions: adoption, counts and state positions."""
     pack = _pack(pack_path)
@@ -222,6 +256,10 @@ def un_votes_command(
     _check_id(pack, body, "body", "--body")
     day = _as_of(as_of) if as_of else None
     rows = vote_rows(pack, instrument, state, body, day)
+    if db:
+        rows = _fused("overlay_un_votes", pack, db, rows, day, instrument=instrument)
+        for r in rows:
+            _print_conflicts(r["conflicts"])
     if json_out:
         emit_json(rows)
         return

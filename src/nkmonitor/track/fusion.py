@@ -488,3 +488,75 @@ def fused_un_votes(pack: Any, store: Any = None, instrument: str | None = None, 
                                           have["sources"], pos, docs, "another position"))
     ordered = sorted(rows.values(), key=lambda r: (r.instrument, r.year))
     return UnVoteTable(day.isoformat() if day else None, ordered, conflicts)
+
+
+# --------------------------------------------------------------------------- overlays for the knowledge CLI
+def _doc_provenance(docs: list[DocEvidence]) -> list[dict[str, Any]]:
+    return [{"kind": "document", "ref": str(d.document_id), "fact_id": f"suggestion:{d.suggestion_id}",
+             "label": (d.text or "")[:80] or None} for d in docs]
+
+
+def overlay_posts(pack: Any, store: Any, timelines: list[dict[str, Any]], as_of: Any) -> list[dict[str, Any]]:
+    """Add accepted extractions to `posts` output: corroborating documents, extracted tenures, a conflicts list."""
+    from nkmonitor.track.timelines import post_timeline
+
+    names = {e.id: e.label for e in pack.of_kind("person")}
+    for tl in timelines:
+        fused = fused_post_timelines(pack, store, post=tl["post"], as_of=as_of)[0]
+        extra = [{"id": f"extracted:{tl['post']}:{i}", "post": tl["post"], "person": t.person,
+                  "person_name": t.person_label, "start": t.start, "end": t.end,
+                  "provenance": _doc_provenance(t.documents)}
+                 for i, t in enumerate(fused.tenures) if t.origin == "extracted"]
+        if extra:
+            e = pack.get(tl["post"])
+            segs = post_timeline(tl["post"], list(pack.tenures) + extra, as_of, established=e.established,
+                                 established_sources=e.established_sources, vacancy_checks=pack.vacancy_checks,
+                                 person_names=names)
+            tl["segments"] = [s.model_dump() for s in segs]
+        corroborated = {t.pack_fact: t.documents for t in fused.tenures if t.pack_fact and t.documents}
+        for seg in tl["segments"]:
+            if seg.get("tenure_id") in corroborated:
+                seg["provenance"] = list(seg.get("provenance") or []) + _doc_provenance(corroborated[seg["tenure_id"]])
+        tl["conflicts"] = [c.to_json() for c in fused.conflicts]
+    return timelines
+
+
+def overlay_instruments(pack: Any, store: Any, rows: list[dict[str, Any]], as_of: Any) -> list[dict[str, Any]]:
+    """Add accepted extractions to `instruments` output: corroborations, extracted-only events, conflicts."""
+    for row in rows:
+        (fused,) = fused_instrument_status(pack, store, instrument=row["instrument"], as_of=as_of)
+        by_id = {e.pack_fact: e for e in fused.events if e.pack_fact and e.documents}
+        for ev in row.get("events", []):
+            if ev.get("id") in by_id:
+                ev["provenance"] = list(ev.get("provenance") or []) + _doc_provenance(by_id[ev["id"]].documents)
+        row["extracted_events"] = [e.to_json() for e in fused.events if e.origin == "extracted"]
+        row["conflicts"] = [c.to_json() for c in fused.conflicts]
+    return rows
+
+
+def overlay_un_votes(pack: Any, store: Any, rows: list[dict[str, Any]], as_of: Any,
+                     instrument: str | None = None) -> list[dict[str, Any]]:
+    """Add accepted extractions to `un-votes` rows: extracted votes and positions, and each row's conflicts."""
+    fused = fused_un_votes(pack, store, instrument=instrument, as_of=as_of)
+    index = {(r["instrument"], r["year"]): r for r in rows}
+    for frow in fused.rows:
+        extracted_votes = [v for v in frow.votes if v["origin"] == "extracted"]
+        extracted_pos = {s: {d: v for d, v in dims.items() if v["origin"] == "extracted"}
+                         for s, dims in frow.positions.items()}
+        extracted_pos = {s: v for s, v in extracted_pos.items() if v}
+        row = index.get((frow.instrument, frow.year))
+        if row is None:
+            if not extracted_votes and not extracted_pos:
+                continue
+            row = {"instrument": frow.instrument, "year": frow.year, "votes": [], "positions": {}}
+            rows.append(row)
+            index[(frow.instrument, frow.year)] = row
+        row["extracted_votes"] = extracted_votes
+        row["extracted_positions"] = extracted_pos
+        # conflict subjects read "<instrument> <year> <body>" or "<state> <instrument> <year>"
+        row["conflicts"] = [c.to_json() for c in fused.conflicts
+                            if {frow.instrument, str(frow.year)} <= set(c.subject.split())]
+    for row in rows:
+        row.setdefault("conflicts", [])
+    rows.sort(key=lambda r: (r["instrument"], r["year"]))
+    return rows
