@@ -174,3 +174,28 @@ def test_empty_inputs_give_a_no_data_svg(render, arg):
     root = parse(svg)
     assert "No " in "".join(texts(root))
     assert root.find(SVG + "title") is not None
+
+
+def _text_positions(root: ET.Element) -> dict[str, tuple[float, float]]:
+    out = {}
+    for el in root.iter(SVG + "text"):
+        if el.get("role") != "graphics-symbol":
+            continue  # legend and axis labels
+        m = re.search(r"translate\(([-\d.]+),([-\d.]+)\)", el.get("transform") or "")
+        if m:
+            out["".join(el.itertext())] = (float(m.group(1)), float(m.group(2)))
+    return out
+
+
+def test_indicator_end_labels_of_equal_values_do_not_overlap():
+    rows = [{"year": y, "post": p, "value": v} for p in ("alpha", "beta", "gamma")
+            for y, v in ((2020, 0.5), (2021, 0.0 if p != "gamma" else 1.0))]
+    root = parse(indicator_svg({"name": "vacancy", "rows": rows}))
+    pos = _text_positions(root)
+    assert abs(pos["alpha"][1] - pos["beta"][1]) >= 10
+
+
+def test_un_votes_marks_recorded_votes_without_counts():
+    svg = un_votes_svg({"votes": [{"year": 2006, "method": "recorded_vote"}, {"year": 2009, "yes": 99, "no": 20, "abstain": 63}]})
+    labels = texts(parse(svg))
+    assert "vote, counts n/a" in labels and "99-20-63" in labels

@@ -399,9 +399,21 @@ def indicator_svg(table: Any, *, title: str | None = None) -> str:
         for r in rows:
             if r["series"] not in last or r["period"] > last[r["series"]]["period"]:
                 last[r["series"]] = r
-        ends = alt.Chart(alt.Data(values=list(last.values()))).mark_text(align="left", dx=6, fontSize=10).encode(
+        # End labels of lines that finish close together are stacked by a line height each,
+        # so that two series ending on the same value stay readable.
+        lo = min(r["value"] for r in rows)
+        span = (max(r["value"] for r in rows) - lo) or 1.0
+        placed: list[tuple[float, int]] = []
+        for r in sorted(last.values(), key=lambda r: (r["value"], r["series"])):
+            level = sum(1 for v, _ in placed if abs(v - r["value"]) / span < 0.06)
+            placed.append((r["value"], level))
+            r_end = dict(r, level=level)
+            last[r["series"]] = r_end
+        ends = [alt.Chart(alt.Data(values=[r for r in last.values() if r["level"] == level])).mark_text(
+            align="left", dx=6, dy=-12 * level, fontSize=10).encode(
             x=x, y=y, text="series:N", color=alt.Color("series:N", scale=alt.Scale(domain=series, range=colours), legend=None))
-        chart = alt.layer(line, ends).properties(width=520, height=220, title=title)
+            for level in sorted({r["level"] for r in last.values()})]
+        chart = alt.layer(line, *ends).properties(width=520, height=220, title=title)
     desc = (meta["definition"] + " " if meta["definition"] else "") + \
         f"{len(series)} series ({', '.join(series)}) over {periods[0]} to {periods[-1]}."
     return render_svg(_base_config(chart), title=title, description=desc)
