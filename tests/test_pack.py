@@ -107,3 +107,10 @@ def test_unknown_id_is_a_clear_error(pack):
     with pytest.raises(BadValue) as exc:
         pack.get("no_such_post")
     assert "no_such_post" in str(exc.value) and exc.value.code == "NK-IN-006"
+
+
+def test_entity_aliases_include_korean_label(pack):
+    assert "이신화" in pack.get("lee_shin_wha").aliases
+    assert "북한인권국제협력대사" in pack.get("rok_ambassador_nkhr").aliases
+    assert "NKHRA" in pack.get("us_nkhra_2004").aliases
+    assert "북한인권법" in pack.get("us_nkhra_2004").aliases

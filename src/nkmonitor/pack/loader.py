@@ -160,8 +160,6 @@ class Pack:
 
     def _alias_records(self, e: Entity) -> list[Alias]:
         records = [Alias(text=e.label)]
-        if e.label_ko:
-            records.append(Alias(text=e.label_ko, lang="ko"))
         records.extend(e.alias_details)
         return records
 
@@ -359,6 +357,9 @@ def read_pack(path: Path | None = None) -> LoadResult:
             aliases_raw = raw.pop("aliases", []) or []
             try:
                 details = [_normalize_alias(a) for a in aliases_raw]
+                # The Korean label is also an alias, so `entity.aliases` alone covers both languages.
+                if raw.get("label_ko") and raw["label_ko"] not in {a.text for a in details}:
+                    details.insert(0, Alias(text=raw["label_ko"], lang="ko"))
                 entity = Entity(id=id_, kind=kind, aliases=[a.text for a in details], alias_details=details, **raw)
             except (ValidationError, TypeError) as exc:
                 msg = _fmt_validation(exc) if isinstance(exc, ValidationError) else str(exc)
