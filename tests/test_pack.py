@@ -114,3 +114,37 @@ def test_entity_aliases_include_korean_label(pack):
     assert "북한인권국제협력대사" in pack.get("rok_ambassador_nkhr").aliases
     assert "NKHRA" in pack.get("us_nkhra_2004").aliases
     assert "북한인권법" in pack.get("us_nkhra_2004").aliases
+
+
+def _literal_values(model, field):
+    import typing
+
+    annotation = model.model_fields[field].annotation
+    parts = [annotation] if typing.get_origin(annotation) is typing.Literal else typing.get_args(annotation)
+    values = set()
+    for arg in parts:  # Literal[...] or Optional[Literal[...]]
+        if typing.get_origin(arg) is typing.Literal:
+            values |= set(typing.get_args(arg))
+    return values
+
+
+def test_codebook_fact_type_enums_are_covered_by_the_pack_models(codebook):
+    from nkmonitor.pack import models as m
+
+    ft = codebook["fact_types"]
+    assert set(ft["post_event"]["fields"]["event"]) <= _literal_values(m.TenureEvent, "event")
+    assert set(ft["instrument_event"]["fields"]["event"]) <= _literal_values(m.InstrumentEvent, "event")
+    assert set(ft["resolution_vote"]["fields"]["method"]) <= _literal_values(m.ResolutionVote, "method")
+    assert set(ft["state_position"]["fields"]["position"]) <= _literal_values(m.StatePosition, "position")
+    assert set(ft["council_meeting"]["fields"]["outcome"]) <= _literal_values(m.CouncilMeeting, "outcome")
+    assert set(ft["mechanism_event"]["fields"]["event"]) <= _literal_values(m.MechanismEvent, "event")
+
+
+def test_codebook_fact_type_id_lists_exist_in_the_pack(pack, codebook):
+    ft = codebook["fact_types"]
+    for section in ("resolution_vote", "state_position"):
+        assert set(ft[section]["fields"]["instrument"]) <= pack.ids("instrument")
+    assert set(ft["resolution_vote"]["fields"]["body"]) <= pack.ids("body")
+    assert set(ft["council_meeting"]["fields"]["body"]) <= pack.ids("body")
+    chambers = {"us_house", "us_senate", "rok_national_assembly"}
+    assert chambers <= pack.ids("body") and chambers <= {e.chamber for e in pack.instrument_events if e.chamber}
