@@ -165,11 +165,12 @@ def _subject(tok: Any) -> Any | None:
     """The subject of a verb, climbing through xcomp/conj; relative pronouns resolve to their head noun."""
     cur = tok
     for _ in range(5):
-        for ch in cur.children:
-            if ch.dep_ in ("nsubj", "nsubjpass"):
-                if ch.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
-                    return cur.head
-                return ch
+        # the subject nearest the verb: a dateline ("SEOUL, Oct. 11 --") can be parsed as a second one
+        subs = sorted((ch for ch in cur.children if ch.dep_ in ("nsubj", "nsubjpass")), key=lambda c: abs(c.i - cur.i))
+        for ch in subs[:1]:
+            if ch.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                return cur.head
+            return ch
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head is not cur:
@@ -749,6 +750,7 @@ def _passing_body(work: Work, sent: Sent, tok: Any) -> tuple[str | None, Mention
 
 
 _VOTE_A = re.compile(rf"\b(?:vote|votes|tally)\s+(?:of\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*with\s+{_NUM}\s+abstentions?)?", re.I)
+_VOTE_D = re.compile(rf"\b{_NUM}\s+votes?\s+(?:to|against)\s+{_NUM}(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
 _VOTE_B = re.compile(rf"\b{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}(?:\s*(?:-|\u2013|to)\s*{_NUM})?\s+(?:vote|votes|margin|decision)\b", re.I)
 _VOTE_C = re.compile(rf"\b{_NUM}\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:in\s+favou?r|for|yes)\b[^.]{{0,20}}?{_NUM}\s+(?:votes?\s+)?(?:against|no)\b(?:[^.]{{0,20}}?{_NUM}\s+abstentions?|[^.]{{0,20}}?{_NUM}\s+(?:abstained|abstaining))?", re.I)
 
@@ -759,7 +761,7 @@ def _vote_counts(text: str) -> tuple[int | None, int | None]:
 
 
 def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
-    for rx in (_VOTE_C, _VOTE_A, _VOTE_B):
+    for rx in (_VOTE_C, _VOTE_A, _VOTE_D, _VOTE_B):
         m = rx.search(text)
         if m:
             groups = [g for g in m.groups()]
@@ -825,8 +827,8 @@ def _resolutions(work: Work) -> None:
 # ---------------------------------------------------------------- state positions
 
 _POSITION = [
-    (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|not|n't|no longer|without)\b[^.;]{0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
-    (re.compile(r"\bco-?sponsor(?:ed|s|ing)?\b(?! list)|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
+    (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|not|n't|no longer|without)\b[^.;]{0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
+    (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -868,7 +870,7 @@ def _state_positions(work: Work) -> None:
                     continue
                 covered.append((char, sent.start + m.end()))
                 inst = min(res, key=lambda r: abs(r.start - char)).id
-                years = _position_years(work, sent)
+                years = _position_years(work, sent, tok)
                 conf = 0.8 if years else 0.7
                 for year in years or ([int(work.published[:4])] if work.published else []):
                     key = (state, inst, year, position)
@@ -899,9 +901,13 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
     return None
 
 
-def _position_years(work: Work, sent: Sent) -> list[int]:
-    r = _RANGE.search(sent.text)
-    if r:
+def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
+    """Years of the cue's own clause: an explicit range expanded, an enumeration ("2019, 2020 and 2021") listed."""
+    troot = _clause_root(tok)
+    for r in _RANGE.finditer(sent.text):
+        rtok = _token_at(sent, sent.start + r.start())
+        if rtok is None or _clause_root(rtok).i != troot.i:
+            continue
         a, b = [int(g) for g in r.groups() if g][:2]
         if 1990 <= a <= b <= a + 40:
             return list(range(a, b + 1))
@@ -909,8 +915,14 @@ def _position_years(work: Work, sent: Sent) -> list[int]:
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
             continue
-        years.append(int(d.value[:4]))
-    return sorted(set(years))[:1]
+        dtok = _token_at(sent, d.start)
+        if dtok is None:
+            continue
+        droot = _clause_root(dtok)
+        if droot.i == troot.i or (droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i) or (
+                troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
+            years.append(int(d.value[:4]))
+    return sorted(set(years))
 
 
 # ---------------------------------------------------------------- Security Council
@@ -1038,7 +1050,7 @@ def _mechanisms(work: Work) -> None:
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea)\b",
+    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea)\b",
     re.I,
 )
 _COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:years?|months?|days?|percent|%))")
@@ -1050,7 +1062,7 @@ def _repatriations(work: Work) -> None:
             continue
         for m in _REPAT.finditer(sent.text):
             char = sent.start + m.start()
-            tok = _token_at(sent, char)
+            tok = _cue_token(sent, char, sent.start + m.end())
             if tok is None:
                 continue
             if _unreal(tok) or _negated(tok):
@@ -1061,6 +1073,9 @@ def _repatriations(work: Work) -> None:
             if by is None:
                 continue
             after = sent.text[m.end():m.end() + 60]
+            inner = re.match(r"sen[dt]\w*\s+(.*)back$", m.group(0), re.I)
+            if inner and inner.group(1).strip():
+                after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
             cm = _COUNT.match(after)
             count = _to_int(cm.group(1)) if cm else None
             if count is None:
@@ -1182,10 +1197,17 @@ def _merge(facts: list[Fact]) -> list[Fact]:
                         g.date = _more_precise(g.date, f.date)
                         merged = True
             if merged:
+                if _informative(f) > _informative(g):
+                    g.evidence = f.evidence
+                g.confidence = max(g.confidence, f.confidence)
                 break
         if not merged:
             out.append(f)
     return out
+
+
+def _informative(f: Fact) -> int:
+    return sum(v is not None for k, v in f.model_dump(exclude={"evidence", "confidence"}).items())
 
 
 # ---------------------------------------------------------------- entry point

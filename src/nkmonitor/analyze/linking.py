@@ -323,6 +323,7 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 _ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
+_ANAPHOR_MECH = re.compile(r"\b(?:the|its|this)\s+(foundation|commission|center|centre|review|inquiry)\b", re.IGNORECASE)
 _ANAPHOR_POST = re.compile(
     r"\b(?:the|that|this)\s+(?:(?:long[-\s]vacant|vacant|same|ambassadorial|envoy)\s+)?(post|position|job|role|mandate)\b",
     re.IGNORECASE,
@@ -515,11 +516,20 @@ def _add_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
         i = bisect.bisect_right(starts, s) - 1
         return not (i >= 0 and spans[i][1] > s)
 
-    for rx, kind in ((_ANAPHOR_INSTR, "instrument"), (_ANAPHOR_POST, "post")):
+    for rx, kind in ((_ANAPHOR_INSTR, "instrument"), (_ANAPHOR_POST, "post"), (_ANAPHOR_MECH, "mechanism")):
         pool = [m for m in mentions if m.kind == kind and (kind != "instrument" or "resolution" not in m.id)]
+        if kind == "mechanism":
+            pool = [m for m in pool if len(m.text) > 6]
         ends = [m.end for m in pool]
         for hit in rx.finditer(text):
             if not free(hit.start()):
+                continue
+            if kind == "mechanism":
+                # "the foundation" / "the commission": the last mechanism whose name has that word
+                word = hit.group(1).lower()
+                prior = [m for m in pool if m.end <= hit.start() and word in m.text.lower() and hit.start() - m.end <= ANAPHORA_WINDOW * 2]
+                if prior:
+                    out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, prior[-1].id, "description"))
                 continue
             i = bisect.bisect_right(ends, hit.start()) - 1
             if i < 0 or hit.start() - pool[i].end > ANAPHORA_WINDOW:
