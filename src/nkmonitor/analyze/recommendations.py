@@ -17,7 +17,7 @@ NEEDS = ("sdoc", "mentions", "pack")
 
 MODALS = {"should", "must"}
 URGE_VERBS = {"urge", "recommend", "demand", "appeal", "encourage", "implore", "request", "exhort", "advise"}
-PUSH_VERBS = {"press", "push", "ask", "pressure", "persuade", "call", "lobby", "tell"}
+PUSH_VERBS = {"press", "push", "ask", "pressure", "persuade", "call", "lobby"}
 HEDGES = {"will", "would", "could", "may", "might", "can", "shall", "'ll"}
 # a cue governed by these words states a plan or an expectation, not a demand
 FUTURE_FRAMES = {"expect", "plan", "likely", "set", "poise", "intend", "prepare", "hope", "want"}
@@ -86,6 +86,11 @@ ACTION_ISSUES = {
 }
 
 
+DPRK_OWN_ACTIONS = {"dprk_compliance", "detainees_abductees_families", "engagement_dialogue"}
+# cues that do not name a verb of asking need a lexicon cue for the action too
+WEAK_CUES = {"impersonal", "hope", "need_noun", "needed", "heading"}
+
+
 def classify_action(text: str, addressee: str | None = None) -> list[tuple[str, float]]:
     """Ranked (action, score) for the text of one ask: lexicon hits plus the Naive Bayes posterior."""
     nb = model("actions.yaml")
@@ -94,10 +99,13 @@ def classify_action(text: str, addressee: str | None = None) -> list[tuple[str, 
     for action in _CUES:
         hits = sum(1 for p in _CUES[action] if p.search(text))
         scored[action] = probs.get(action, 0.0) + 0.6 * min(hits, 2)
-    if addressee == "dprk":
-        # what North Korea itself is asked to do is compliance unless the ask is about detainees or families
-        scored["dprk_compliance"] += 0.8
-    return sorted(scored.items(), key=lambda kv: -kv[1])
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    if addressee == "dprk" and ranked[0][0] not in DPRK_OWN_ACTIONS:
+        # what North Korea itself is asked to do (cooperate with the UN, accept monitored aid, end
+        # abuses) is compliance in the codebook; only detainees/families and talks keep their own code
+        best = ranked[0][1]
+        ranked = [("dprk_compliance", best)] + [(a, v) for a, v in ranked if a != "dprk_compliance"]
+    return ranked
 
 
 # ------------------------------------------------------------------ actors
@@ -128,7 +136,7 @@ def _as_addressee(actor: str, pack: Any) -> str:
 def _actors_in(ctx: Any, start: int, end: int) -> list[str]:
     out = []
     for m in ctx.mentions:
-        if m.start >= start and m.end <= end:
+        if m.start >= start and m.end <= end and m.text != "us":  # the pronoun, not the country
             actor = _mention_actor(m, ctx.pack)
             if actor and actor not in out:
                 out.append(actor)
@@ -265,8 +273,9 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue
             # a reported demand is finite ('urged', 'calls on') or a participle on its source ('a letter urging');
             # 'trying to persuade' or 'efforts to press' describe attempts, not asks
-            if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl"))
-                    or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children))):
+            auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and (tok.dep_ in ("acl", "advcl") or auxes & {"been", "is", "are", "was", "were"}))
+                    or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})):
                 continue
             found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _object_of(tok),
                           "speaker": _subject(tok), "start": tok.idx})
@@ -395,6 +404,10 @@ ACCEPT = 0.6
 _RATHER = re.compile(r",?\s+rather than\s+|,?\s+instead of\s+", re.I)
 
 
+def _lexicon_hit(text: str, action: str) -> bool:
+    return action == "dprk_compliance" or any(p.search(text) for p in _CUES[action])
+
+
 def pick_actions(text: str, addressee: str | None) -> list[tuple[str, float]]:
     """The action of one ask, with coordination demoted to the substance it serves (annotation rule)."""
     ranked = classify_action(text, addressee)
@@ -430,7 +443,7 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
             for addressee in addressees:
                 for piece in _segments(ctx, cue, sent):
                     for action, score in pick_actions(piece, addressee):
-                        if score < ACCEPT:
+                        if score < ACCEPT or (cue["kind"] in WEAK_CUES and not _lexicon_hit(piece, action)):
                             continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
                         confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
                         rec = Recommendation(
@@ -482,6 +495,9 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return out, "explicit"
     if head_words & NO_ID:
         return [], "none"
+    if cue["kind"] == "urge" and tokens and not any(t.pos_ in ("PROPN", "PRON") for t in tokens):
+        # "demanding a new envoy be named": the thing demanded, not a party; the document's main state is asked
+        return ([fallback] if fallback else []), "default"
     if cue["kind"] in ("heading", "impersonal", "hope") or head_words & DEFAULT_HEADS:
         if head_words & {"it", "they"} and last:
             return last, "carried"

@@ -1,0 +1,111 @@
+"""Recommendations on sentences written for these tests: cues, exclusions, addressees, speakers, actions."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from nkmonitor.analyze import Extractor
+from nkmonitor.analyze.classify import model
+from nkmonitor.analyze.recommendations import classify_action
+from nkmonitor.records import Document
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def make_doc(text: str, title: str | None = None, published: str | None = "2024-05-02") -> Document:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Document(source="test.txt", text=text, raw_hash=digest, content_hash=digest, reader="text",
+                    reader_version="test", title=title, published=published,
+                    published_from="sidecar" if published else "none", language="en")
+
+
+def asks(extractor, text, title=None):
+    return {(r.addressee, r.action) for r in extractor.extract(make_doc(text, title)).recommendations}
+
+
+def test_modal_ask_with_metonym_addressee(extractor):
+    found = asks(extractor, "Seoul should appoint a new ambassador for North Korean human rights without delay.")
+    assert ("rok", "appoint_official") in found
+
+
+def test_urge_verb_gives_object_as_addressee_and_subject_as_speaker(extractor):
+    text = "Human Rights Watch urged Beijing to stop forcibly returning North Korean refugees."
+    recs = extractor.extract(make_doc(text)).recommendations
+    assert [(r.addressee, r.action) for r in recs] == [("china", "refugee_protection")]
+    assert recs[0].by == "hrw"
+    assert recs[0].evidence.text == text
+
+
+def test_reported_demand_counts(extractor):
+    found = asks(extractor, "Civic groups have demanded that the Biden administration name a special envoy for the post.")
+    assert ("us", "appoint_official") in found
+
+
+def test_predictions_questions_and_past_acts_are_not_asks(extractor):
+    text = ("Analysts expect that Washington will call on Seoul to co-sponsor the resolution. "
+            "Should Seoul co-sponsor the resolution again? "
+            "Last year the ministry appointed an ambassador and co-sponsored the resolution. "
+            "The government could press China on refugees next month.")
+    assert asks(extractor, text) == set()
+
+
+def test_imperative_heading_is_addressed_to_the_documents_main_state(extractor):
+    text = ("The United States has neglected the issue for years.\n\n"
+            "Appoint a special envoy for North Korean human rights\n\n"
+            "The post has been empty for a long time and the administration has not explained why.\n")
+    found = asks(extractor, text, title="What Washington can do on North Korean human rights")
+    assert ("us", "appoint_official") in found
+
+
+def test_security_council_and_pyongyang_as_addressees(extractor):
+    text = ("The Security Council must hold an open meeting on human rights in North Korea. "
+            "Pyongyang should release all political prisoners and allow families to reunite.")
+    found = asks(extractor, text)
+    assert ("un_sc", "un_multilateral_action") in found
+    assert ("dprk", "detainees_abductees_families") in found
+
+
+def test_coordination_is_coded_by_its_substance(extractor):
+    text = "A closer effort between the United States and Japan is needed to help resettle refugees who escaped from North Korea."
+    found = asks(extractor, text)
+    assert ("us", "refugee_protection") in found
+    assert not any(action == "allied_coordination" for _, action in found)
+
+
+def test_coordinated_verbs_give_one_ask_each(extractor):
+    text = "Washington should fund radio broadcasts into North Korea, and expand protection for refugees who reach third countries."
+    found = asks(extractor, text)
+    assert {("us", "information_access"), ("us", "refugee_protection")} <= found
+
+
+def test_one_entry_per_addressee_and_action(extractor):
+    text = ("Washington should appoint an envoy. Washington must fill the envoy post. "
+            "It is time for the administration to name an envoy.")
+    recs = extractor.extract(make_doc(text)).recommendations
+    keys = [(r.addressee, r.action) for r in recs]
+    assert keys.count(("us", "appoint_official")) == 1
+    assert len(keys) == len(set(keys))
+
+
+def test_international_community_pushing_a_state_addresses_that_state(extractor):
+    text = "The international community should push Beijing to respect the principle of non-refoulement."
+    assert ("china", "refugee_protection") in asks(extractor, text)
+
+
+def test_descriptive_attempts_are_not_asks(extractor):
+    text = "The envoy spent months trying to persuade Pyongyang to accept food aid, officials said."
+    assert asks(extractor, text) == set()
+
+
+def test_action_classifier_runs_on_our_training_sentences():
+    nb = model("actions.yaml")
+    assert len(nb.labels) == 17
+    # held-out phrasings, not in the training file
+    assert classify_action("Lawmakers must renew the expiring human rights law before it lapses.")[0][0] == "legislation"
+    assert classify_action("The regime should stop executing people in public.", "dprk")[0][0] == "dprk_compliance"
+    assert classify_action("Donors should make sure monitors can follow every sack of grain to the villages.")[0][0] == "aid_monitoring"
