@@ -134,6 +134,25 @@ def test_laws_and_un_votes_pages(server, page):
     assert not page.errors, page.errors
 
 
+def test_recommendations_and_indicators_pages(server, page):
+    page.goto(server["base"] + "/recommendations")
+    items = page.locator("ol.queue > li")
+    assert items.count() >= 3 and page.locator("ol.queue .badge").count() >= 3
+    total = items.count()
+    page.get_by_label("Addressed to").select_option("dprk")
+    page.get_by_role("button", name="Filter").click()
+    assert 0 < page.locator("ol.queue > li").count() < total
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("ol.queue a[href*='#span-']").count() >= 1  # drill down to the sentence
+    shoot(page, "recommendations")
+    page.goto(server["base"] + "/indicators")
+    assert page.locator("figure.chart svg").count() >= 3
+    shoot(page, "indicators")
+    page.goto(server["base"] + "/api/docs")
+    assert page.locator("h1").inner_text() == "API reference"
+    assert not page.errors, page.errors
+
+
 def test_documents_search_and_reader_highlights_evidence(server, page):
     page.goto(server["base"] + "/documents")
     assert page.locator("tbody tr").count() == min(25, server["documents"])
