@@ -165,7 +165,10 @@ def test_year_precision_event_makes_status_uncertain():
 def test_resolution_series_status():
     votes = [{"id": "v", "instrument": "res", "year": 2005, "sources": SRC}, {"id": "w", "instrument": "res", "year": 2010, "sources": SRC}]
     st = instrument_status("res", [], "2008-01-01", votes=votes, kind="resolution_series")
-    assert st.status == "adopted_annually" and st.since == "2005" and "1 times" in st.note
+    assert st.status == "adopted_annually" and st.since == "2005" and "recorded in the pack: 1" in st.note
+    # an undated record of 2010 is known only once 2010 is over
+    assert "recorded in the pack: 1" in instrument_status("res", [], "2010-06-01", votes=votes, kind="resolution_series").note
+    assert "recorded in the pack: 2" in instrument_status("res", [], "2011-01-01", votes=votes, kind="resolution_series").note
 
 
 def test_mandate_state_follows_history():
@@ -206,9 +209,11 @@ def test_vote_table_rows_and_filters():
 
 def test_vote_table_as_of():
     rows = un_votes_table(VOTES, POSITIONS, as_of="2019-06-01")
-    assert all(r.year <= 2019 for r in rows)
+    assert [(r.instrument, r.year) for r in rows] == [("ga", 2018), ("hrc", 2014)]  # nothing of 2019 known yet
+    rows = un_votes_table(VOTES, POSITIONS, as_of="2019-11-20")
     y2019 = [r for r in rows if r.year == 2019][0]
-    assert all(v.get("date") != "2019-11-14" for v in y2019.votes)
+    assert [v["id"] for v in y2019.votes] == ["b"]  # the dated Third Committee vote; the plenary row is undated
+    assert un_votes_table(VOTES, POSITIONS, as_of="2020-01-01")[1].positions.keys() == {"rok", "us"}
 
 
 # ------------------------------------------------------------------ properties

@@ -282,10 +282,11 @@ def instrument_status(
             uncertain, note = True, f"authorization runs until {end.text} ({end.precision} precision)"
 
     if kind == "resolution_series":
-        years = sorted({int(_get(v, "year")) for v in votes if _get(v, "instrument") == instrument_id and int(_get(v, "year")) <= day.year})
+        years = sorted({int(_get(v, "year")) for v in votes
+                        if _get(v, "instrument") == instrument_id and _known_by(_get(v, "date"), int(_get(v, "year")), day)})
         status = "adopted_annually" if years else "not_yet_adopted"
         since = str(years[0]) if years else None
-        note = f"adopted {len(years)} times, last in {years[-1]}" if years else None
+        note = f"adoptions recorded in the pack: {len(years)}, last in {years[-1]}" if years else None
         cause = None
 
     return InstrumentStatus(
@@ -295,6 +296,13 @@ def instrument_status(
         mandates=[mandate_state(m, day) for m in mandates if _get(m, "instrument") == instrument_id],
         provenance=provenance_of(cause) if cause is not None else [],
     )
+
+
+def _known_by(date: str | None, year: int, day: dt.date) -> bool:
+    """A dated record is known from its earliest day; an undated one only once its year is over."""
+    if date:
+        return parse_edtf(date).earliest <= day
+    return dt.date(year, 12, 31) <= day
 
 
 def _event_json(e: Any) -> dict[str, Any]:
@@ -337,9 +345,7 @@ def un_votes_table(
     def visible(inst: str, year: int, date: str | None) -> bool:
         if instrument and inst != instrument:
             return False
-        if day is None:
-            return True
-        return (parse_edtf(date).earliest if date else dt.date(year, 1, 1)) <= day
+        return day is None or _known_by(date, year, day)
 
     for v in votes:
         inst, year = _get(v, "instrument"), int(_get(v, "year"))
