@@ -199,3 +199,42 @@ def test_un_votes_marks_recorded_votes_without_counts():
     svg = un_votes_svg({"votes": [{"year": 2006, "method": "recorded_vote"}, {"year": 2009, "yes": 99, "no": 20, "abstain": 63}]})
     labels = texts(parse(svg))
     assert "vote, counts n/a" in labels and "99-20-63" in labels
+
+
+# ------------------------------------------------------------------ charts of the real pack's records
+
+def test_gantt_of_fused_pack_timelines_names_every_known_holder():
+    from nkmonitor.pack import load_pack
+    from nkmonitor.track.fusion import fused_post_timelines
+
+    pack = load_pack()
+    day = dt.date(2024, 1, 1)
+    timelines = [t for t in fused_post_timelines(pack, None, as_of=day)
+                 if t.post in ("us_special_envoy_nkhr", "rok_ambassador_nkhr", "un_special_rapporteur_dprk")]
+    svg = posts_gantt_svg(timelines, as_of=day)
+    root = parse(svg)
+    assert_self_contained(svg, root)
+    labels = texts(root)
+    expected = {pack.label(t.person) for t in pack.tenures
+                if t.post in {tl.post for tl in timelines} and t.start[:4] <= "2023"}
+    assert expected and expected <= set(labels)
+    assert "Julie Turner" in labels and "vacant" in labels
+    first_year = min(int(t.start[:4]) for t in pack.tenures if t.post in {tl.post for tl in timelines})
+    assert str(first_year + 2) in labels and "2022" in labels
+
+
+def test_un_votes_chart_of_the_pack_shows_each_recorded_count():
+    from nkmonitor.pack import load_pack
+    from nkmonitor.report.state import GA_RESOLUTION, un_vote_state
+
+    pack = load_pack()
+    state = un_vote_state(pack, dt.date(2024, 1, 1))
+    labels = texts(parse(un_votes_svg(state.chart_table)))
+    recorded = [v for v in state.chart_table["votes"] if v["yes"] is not None]
+    assert recorded
+    for v in recorded:
+        assert f"{v['yes']}-{v['no']}-{v['abstain']}" in labels
+    consensus_years = {v["year"] for v in state.chart_table["votes"] if v["method"] == "consensus"}
+    assert labels.count("consensus") == len(consensus_years)
+    assert any(p.instrument == GA_RESOLUTION and p.state == "rok" for p in pack.state_positions)
+    assert "South Korea" in labels
