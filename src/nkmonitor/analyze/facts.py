@@ -113,10 +113,16 @@ def _unreal(tok: Any) -> bool:
                 return True
             if ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether"):
                 return True
+            if ch.dep_ == "mark" and ch.lower_ == "that" and ch.i > 0 and ch.doc[ch.i - 1].lower_ in ("so", "order"):
+                return True  # "so that they co-sponsor": a purpose
         if cur.lower_ in ("likely", "unlikely"):
             return True
         if cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_.lower() in PLAN_WORDS:
-            return True
+            finite = cur.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were", "is", "are", "did")
+                for c in cur.children)
+            if cur.dep_ == "xcomp" or not finite:
+                return True  # "plans to appoint"; but "promised ... South Korea has co-sponsored" happened
         if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -863,6 +869,8 @@ def _state_positions(work: Work) -> None:
                 tok = _token_at(sent, char)
                 if tok is None or _unreal(tok):
                     continue
+                if tok.tag_ in ("VB", "VBP", "VBZ", "VBG") and position == "cosponsored" and not _finite_past(tok):
+                    continue  # "they co-sponsor it" (habit or aim), not a position taken
                 if position in ("voted_yes", "voted_no", "abstained") and re.search(r"\bagenda\b", sent.text, re.I):
                     continue
                 state = _position_state(work, sent, tok, states, cue, position)
@@ -878,6 +886,13 @@ def _state_positions(work: Work) -> None:
                         continue
                     done.add(key)
                     _add(work, [sent], conf, type="state_position", state=state, instrument=inst, year=year, position=position)
+
+
+def _finite_past(tok: Any) -> bool:
+    """A present-perfect or past construction around a verb ("has co-sponsored", "began co-sponsoring")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did") for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
 
 
 def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue: int, position: str) -> str | None:

@@ -366,6 +366,9 @@ def _link_resolutions(text: str, prior: list[Mention]) -> list[Mention]:
         if not near_bodies:
             # an earlier body named within the anaphora window
             near_bodies = [b for b in bodies if b.end <= m.start() and m.start() - b.end <= ANAPHORA_WINDOW][-1:]
+            if not near_bodies:
+                # a lead that names the body only later ("this year's U.N. resolution ... the Third Committee")
+                near_bodies = [b for b in bodies if b.start >= m.end() and b.start - m.end() <= ANAPHORA_WINDOW][:1]
             if not near_bodies or not re.search(r"human\s+rights|North\s+Korea|DPRK|the\s+resolution", sent, re.I):
                 continue
         else:
