@@ -265,7 +265,7 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         end = m.end() + (topic.end() if topic else 0)
         state, via, qstart = _qualifier_state(text, m.start(), index)
         has_hr_topic = bool(topic)
-        if not topic and _OTHER_TOPIC.match(after):
+        if not topic and target != "un_high_commissioner_hr" and _OTHER_TOPIC.match(after):
             # "ambassador to the U.N.", "special rapporteur on torture": some other post
             nxt = _OTHER_TOPIC.match(after).group(0).lower()
             if not re.search(r"north|dprk|korea", nxt):
