@@ -272,3 +272,16 @@ def test_cli_review_commands(seeded, db_url):
                         env={"NKMONITOR_USER": "bulk-bot"})
     assert out.exit_code == 0, out.output
     assert {e["actor"] for e in audit_log(store) if e["action"] == "accept"} == {"bulk-bot"}
+
+
+def test_ids_shared_by_an_issue_and_an_action_are_accepted(seeded):
+    """`information_access` is both a codebook issue and a codebook action."""
+    store, docs, _, _ = seeded
+    (rec,) = _analyze(store, docs["001"], [], [dict(addressee="us", action="information_access",
+                                                    issues=["information_access"], confidence=0.8,
+                                                    phrase="access to information")], version="t5")
+    decide(store, rec, "accept", actor="ana")
+    decide(store, rec, "edit", actor="ana", changes={"issues": "information_access,refugees_repatriation"})
+    assert get_suggestion(store, rec).payload["issues"] == ["information_access", "refugees_repatriation"]
+    with pytest.raises(ReviewRefused):
+        decide(store, rec, "edit", actor="ana", changes={"action": "political_prison_camps"})  # an issue, not an action

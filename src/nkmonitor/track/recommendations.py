@@ -163,7 +163,7 @@ def _tracked(pack: Any, who: str, act: str, n: int, group: list[tuple[Any, set[s
     dates = [m.published for m in mentions if edtf(m.published)]
     issues = sorted({i for _, iss in group for i in iss})
     shortest = min((m.evidence for m in mentions if m.evidence), key=len, default="")
-    label = pack.label(act) or act
+    label = next((e.label for e in pack.of_kind("action") if e.id == act), act)
     return TrackedRecommendation(
         key=f"{who}:{act}:{n}", addressee=who, action=act, action_label=label, issues=issues,
         summary=shortest.strip(), made_by=sorted({m.by or "unknown" for m in mentions}),
@@ -309,8 +309,7 @@ def _rule_un(rec: TrackedRecommendation, ctx: _Context) -> None:
             m.effect = "implements"
         rec.status_evidence.extend(meetings)
         return
-    if ctx.pack.entities.get(rec.addressee) is None or ctx.pack.entities[rec.addressee].kind != "state" \
-            or rec.addressee == "dprk":
+    if rec.addressee not in ctx.pack.ids("state") or rec.addressee == "dprk":
         rec.trackable = False
         return
     if cosponsor and meetings:

@@ -150,8 +150,8 @@ def _check_value(pack: Any, type_: str, name: str, value: Any) -> Any:
 
 
 def _check_id(pack: Any, kinds: tuple[str, ...], value: str, name: str) -> str:
-    entity = pack.entities.get(value) if pack is not None else None
-    if entity is None or entity.kind not in kinds:
+    # ids(kind), not entities[id].kind: an id may name both an issue and an action (information_access)
+    if pack is None or not any(value in pack.ids(kind) for kind in kinds):
         raise ReviewRefused(f"unknown {'/'.join(kinds)} id {value!r} for {name}; nothing was changed",
                             code="NK-RV-002", subject=name, hint="see `nkmonitor pack` ids or codebook.yaml")
     return value
