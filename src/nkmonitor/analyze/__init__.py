@@ -160,7 +160,7 @@ def _with_line_breaks(nlp):
 class Extractor:
     """Runs every extraction component over documents; one instance loads spaCy and the pack once."""
 
-    def __init__(self, settings=None, pack=None, nlp=None):
+    def __init__(self, settings=None, pack=None, nlp=None, chunk_chars: int = CHUNK_CHARS):
         from nkmonitor.analyze.nlp import load_nlp
         from nkmonitor.config import get_settings
 
@@ -172,6 +172,7 @@ class Extractor:
         self.pack = pack
         self.nlp = _with_line_breaks(nlp or load_nlp(self.settings.spacy_model))
         self.components = _components()
+        self.chunk_chars = chunk_chars
 
     def extract(self, document: Document) -> Extraction:
         """The whole extraction for one document."""
@@ -195,7 +196,7 @@ class Extractor:
                 order.append(index)
                 language = detect_language(document)
                 english = language is None or language.startswith("en")
-                chunks = split_chunks(document.text) if english and document.text.strip() else []
+                chunks = split_chunks(document.text, self.chunk_chars) if english and document.text.strip() else []
                 pending[index] = {"language": language, "left": len(chunks), "parts": []}
                 for offset, piece in chunks:
                     yield piece, (index, offset, len(chunks))
