@@ -195,3 +195,16 @@ def test_bad_as_of_exits_2_with_a_clear_message(value, tmp_path):
 def test_pdf_needs_an_output_file():
     result = runner.invoke(app, ["brief", "--as-of", "2024-01-01", "--format", "pdf"])
     assert result.exit_code == 2 and "-o" in result.output
+
+
+def test_rok_2020_position_names_both_dimensions(pack):
+    from nkmonitor.report.state import un_vote_state
+
+    state = un_vote_state(pack, dt.date(2021, 6, 1))
+    row = next(r for r in state.rows if r.year == 2020)
+    recorded = {p.position for p in pack.state_positions
+                if p.state == "rok" and p.year == 2020 and p.instrument == "unga_dprk_hr_resolution"}
+    assert "not_cosponsored" in recorded
+    assert "did not co-sponsor" in row.rok
+    # The December 2021 resolution is not known in June 2021.
+    assert max(r.year for r in state.rows) == 2020

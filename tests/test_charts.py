@@ -238,3 +238,12 @@ def test_un_votes_chart_of_the_pack_shows_each_recorded_count():
     assert labels.count("consensus") == len(consensus_years)
     assert any(p.instrument == GA_RESOLUTION and p.state == "rok" for p in pack.state_positions)
     assert "South Korea" in labels
+
+
+def test_strip_keeps_one_mark_per_state_year_preferring_cosponsorship():
+    _, positions = vote_rows({"votes": [], "positions": [
+        {"state": "rok", "year": 2019, "position": "joined_consensus"},
+        {"state": "rok", "year": 2019, "position": "not_cosponsored"},
+        {"state": "rok", "year": 2006, "position": "voted_yes"}]})
+    assert positions == [{"state": "rok", "year": 2006, "position": "voted_yes"},
+                         {"state": "rok", "year": 2019, "position": "not_cosponsored"}]

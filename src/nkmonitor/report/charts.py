@@ -36,6 +36,7 @@ POSITION_LABELS = {
     "voted_no": "voted no",
     "absent": "absent",
 }
+_COSPONSORSHIP = ("cosponsored", "not_cosponsored")
 _POSITION_STYLE = {  # label -> (colour, shape)
     "co-sponsored": ("#0072B2", "circle"),
     "did not co-sponsor": ("#D55E00", "cross"),
@@ -262,11 +263,17 @@ def vote_rows(table: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         })
         for state, position in (field_of(row, "positions", default={}) or {}).items():
             positions_in.append({"state": state, "year": year, "position": position})
+    chosen: dict[tuple[str, int], str] = {}
     for row in positions_in:
         state, position, year = field_of(row, "state"), field_of(row, "position"), field_of(row, "year")
         if state is None or position is None or year is None:
             continue
-        positions.append({"state": str(state), "year": int(year), "position": str(position)})
+        key = (str(state), int(year))
+        # One mark per state and year: co-sponsorship is what the strip shows; a vote
+        # position (abstained, joined consensus) only where co-sponsorship is not recorded.
+        if key not in chosen or (position in _COSPONSORSHIP and chosen[key] not in _COSPONSORSHIP):
+            chosen[key] = str(position)
+    positions = [{"state": k[0], "year": k[1], "position": v} for k, v in sorted(chosen.items())]
     return votes, positions
 
 

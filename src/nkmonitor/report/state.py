@@ -374,6 +374,10 @@ POSITION_WORDS = {
 }
 
 
+def _positions_words(found: list[Any]) -> str:
+    return "; ".join(POSITION_WORDS.get(p.position, p.position) for p in found) or "no record"
+
+
 def _vote_known(v: Any, as_of: dt.date) -> bool:
     if v.date:
         return certainly_by(v.date, as_of)
@@ -404,7 +408,10 @@ def un_vote_state(pack: Any, as_of: dt.date, states: tuple[str, ...] = ("us", "r
                  any(_vote_known(v, as_of) for v in votes if v.year == p.year and v.instrument == p.instrument)]
     ga = _per_year([v for v in votes if v.instrument == GA_RESOLUTION], "un_ga")
     hrc = _per_year([v for v in votes if v.instrument == HRC_RESOLUTION], "un_hrc")
-    pos = {(p.instrument, p.state, p.year): p for p in positions}
+    # A state has up to two positions a year: co-sponsorship and its vote (or consensus).
+    pos: dict[tuple[str, str, int], list[Any]] = {}
+    for p in sorted(positions, key=lambda p: p.position not in ("cosponsored", "not_cosponsored")):
+        pos.setdefault((p.instrument, p.state, p.year), []).append(p)
 
     for name, series, instrument in (("UN General Assembly", ga, GA_RESOLUTION), ("UN Human Rights Council", hrc, HRC_RESOLUTION)):
         if not series:
@@ -421,18 +428,18 @@ def un_vote_state(pack: Any, as_of: dt.date, states: tuple[str, ...] = ("us", "r
                 r = recorded[-1]
                 statements.append(Sourced(f"{name}: the last recorded vote was in {r.year} ({_outcome(r)}).", list(r.sources)))
         for state in ("us", "rok"):
-            p = pos.get((instrument, state, latest.year))
-            if p is not None:
-                statements.append(Sourced(f"{_label(pack, state)} {POSITION_WORDS.get(p.position, p.position)} "
-                                          f"the {latest.year} {name} resolution.", list(p.sources)))
+            found = pos.get((instrument, state, latest.year), [])
+            if found:
+                words = " and ".join(POSITION_WORDS.get(p.position, p.position) for p in found)
+                statements.append(Sourced(f"{_label(pack, state)} on the {latest.year} {name} resolution: {words}.",
+                                          [s for p in found for s in p.sources]))
 
     rows = []
     for year in sorted(ga)[-6:][::-1]:
         v = ga[year]
-        us, rok = pos.get((GA_RESOLUTION, "us", year)), pos.get((GA_RESOLUTION, "rok", year))
-        srcs = list(v.sources) + [s for p in (us, rok) if p for s in p.sources]
-        rows.append(VoteRow(year, _outcome(v), POSITION_WORDS.get(us.position, us.position) if us else "no record",
-                            POSITION_WORDS.get(rok.position, rok.position) if rok else "no record", srcs))
+        us, rok = pos.get((GA_RESOLUTION, "us", year), []), pos.get((GA_RESOLUTION, "rok", year), [])
+        srcs = list(v.sources) + [s for p in us + rok for s in p.sources]
+        rows.append(VoteRow(year, _outcome(v), _positions_words(us), _positions_words(rok), srcs))
     chart_table = {
         "votes": [{"year": v.year, "body": v.body, "method": v.method or ("recorded_vote" if v.yes is not None else None),
                    "yes": v.yes, "no": v.no, "abstain": v.abstain} for v in ga.values()],
