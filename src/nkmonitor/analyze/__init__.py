@@ -16,19 +16,8 @@ EXTRACTOR_VERSION = "1.0"
 CHUNK_CHARS = 100_000
 
 
-def _facts_module():
-    # TEMPORARY until analyze/facts.py lands: run without facts rather than not at all
-    try:
-        from nkmonitor.analyze import facts
-    except ImportError:
-        return None
-    return facts
-
-
 def _components() -> dict[str, str]:
-    from nkmonitor.analyze import classify, dates, linking, recommendations
-
-    facts = _facts_module()
+    from nkmonitor.analyze import classify, dates, facts, linking, recommendations
 
     return {
         "extractor": EXTRACTOR_VERSION,
@@ -97,27 +86,6 @@ def detect_language(document: Document) -> str | None:
         return py3langid.classify(sample)[0]
     except Exception:  # language id is a hint: a failure must not stop extraction
         return "en"
-
-
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,40}}|[A-Z][A-Z .'-]{{1,40}})(?:\([^)]{{1,30}}\))?\s*[,–—-]\s*"
-    rf"((?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)",
-    re.M,
-)
-
-
-def find_dateline(text: str, published: str | None) -> str | None:
-    """A date from a dateline such as 'WASHINGTON, Oct. 13' near the top of the text, resolved against `published`."""
-    match = _DATELINE.search(text[:600])
-    if not match:
-        return None
-    from nkmonitor.analyze.dates import normalize_date
-
-    try:
-        return normalize_date(match.group(1), published)
-    except Exception:  # an unparsable dateline is simply no dateline
-        return None
 
 
 LINE_BREAKS = "nk_line_breaks"
@@ -242,15 +210,16 @@ class Extractor:
     # -- per chunk: everything that needs the parse
     def _context(self, document: Document, sdoc: Any, state: dict[str, Any]) -> DocContext:
         if "dateline" not in state:
+            from nkmonitor.analyze.dates import find_dateline
+
             state["dateline"] = find_dateline(document.text, document.published)
         return DocContext(text=sdoc.text, sdoc=sdoc, published=document.published, pack=self.pack,
                           title=document.title, outlet=document.outlet, author=document.author,
                           url=document.url, dateline=state["dateline"])
 
     def _run_chunk(self, document: Document, sdoc: Any, offset: int, state: dict[str, Any]) -> dict[str, Any]:
-        from nkmonitor.analyze import classify, linking, recommendations
+        from nkmonitor.analyze import classify, facts, linking, recommendations
 
-        facts = _facts_module()
         ctx = self._context(document, sdoc, state)
         part: dict[str, Any] = {"facts": [], "recommendations": [], "errors": [], "offset": offset}
         try:
@@ -258,8 +227,7 @@ class Extractor:
         except Exception as exc:  # one failing component must not lose the rest of the document
             part["errors"].append(f"linking: {type(exc).__name__}: {exc}")
         try:
-            if facts is not None:
-                part["facts"] = [_shift(f, offset, document.text) for f in facts.extract_facts(ctx)]
+            part["facts"] = [_shift(f, offset, document.text) for f in facts.extract_facts(ctx)]
         except Exception as exc:
             part["errors"].append(f"facts: {type(exc).__name__}: {exc}")
         try:
