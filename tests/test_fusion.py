@@ -197,3 +197,17 @@ def test_cli_posts_instruments_and_un_votes_flag_conflicts_with_db(store, pack, 
     assert all(not r["conflicts"] for r in json.loads(out.stdout) if r["year"] != 2020)
     bad = runner.invoke(app, ["posts", ENVOY, "--db", str(tmp_path / "missing.db")])
     assert bad.exit_code == 2 and not (tmp_path / "missing.db").exists()
+
+
+def test_steps_towards_a_future_pack_tenure_stay_pending(store, pack):
+    """As of mid-2023 Turner is nominated, not in office: an accepted nomination must not open a tenure."""
+    doc = _doc(store, "002")  # published 2023
+    turner = _pack_tenure(pack, "julie_turner")
+    nominated = next(e for e in turner.events if e.event == "nominated")
+    _accept(store, doc, [dict(type="post_event", post=ENVOY, person="julie_turner", event="nominated",
+                              date=nominated.date, phrase="human rights")], pack)
+    (timeline,) = fused_post_timelines(pack, store, post=ENVOY, as_of="2023-06-30")
+    assert "julie_turner" not in {t.person for t in timeline.tenures}
+    assert timeline.segments[-1].kind == "vacant"
+    steps = [e for e in timeline.pending if e["event"] == "nominated"]
+    assert {bool(e.get("documents")) for e in steps} == {True, False}  # the pack's step and the document's

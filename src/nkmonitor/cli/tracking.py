@@ -269,7 +269,10 @@ def recommendations_cmd(
     for col in ("addressee", "action", "made by", "first", "last", "docs", "status", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        ev = "; ".join(e.summary for e in r.status_evidence[:2])
+        # the evidence that set the status first
+        rank = {"implemented": "implements", "partly": "partly"}.get(r.status, "contradicts")
+        shown = sorted(r.status_evidence, key=lambda e: e.effect != rank)
+        ev = "; ".join(e.summary for e in shown[:2]) + (f" (+{len(shown) - 2})" if len(shown) > 2 else "")
         table.add_row(r.addressee, r.action, ", ".join(r.made_by), r.first_date or "?", r.last_date or "?",
                       str(len(r.documents)), r.status + ("" if r.reviewed else " (unreviewed)"), ev)
     from rich.console import Console

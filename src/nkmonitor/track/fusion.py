@@ -183,6 +183,13 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
         if match is not None:
             _compare_with_tenure(post, match, fact, conflicts)
             continue
+        if any(_same(pack, t.person, p) for t in pack.tenures_of(post) if not known_by(t.start, day)):
+            # the pack knows this person's tenure, which has not begun by the answer date:
+            # the fact is a step towards it, not a tenure of its own
+            pending.append({"person": p.get("person"), "person_label": p.get("person_name") or pack.label(p.get("person")),
+                            "event": event, "date": date, "pack_fact": None, "sources": [],
+                            "documents": [d.to_json() for d in _doc_evidence(fact)]})
+            continue
         who = p.get("person") or ("name:" + normalize_name(p["person_name"]) if p.get("person_name") else None)
         if who is None:
             continue  # "the government filled the post": nobody to place on the timeline
@@ -234,13 +241,18 @@ def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflic
     elif event == "left_office":
         pack_value, fieldname = ft.end, "end"
     else:
-        pack_events = [e for e in ft.events if e["event"] == event]
-        if date and pack_events and not any(dates_agree(e["date"], date) for e in pack_events):
+        pack_events = [e for e in ft.events if e["event"] == event and e.get("origin") != "extracted"]
+        agreeing = [e for e in pack_events if dates_agree(e["date"], date)]
+        if date and pack_events and not agreeing:
             conflicts.append(Conflict(post, event, ", ".join(e["date"] for e in pack_events), ft.pack_fact,
                                       [u for e in pack_events for u in e["sources"]] or ft.sources, date, docs,
                                       f"{ft.person_label}: another {event} date"))
+        elif agreeing:
+            # the documents back that event, not the tenure's start or end
+            agreeing[0].setdefault("documents", []).extend(d.to_json() for d in docs)
         else:
-            ft.documents.extend(docs)
+            ft.events.append({"event": event, "date": date, "sources": [], "origin": "extracted",
+                              "documents": [d.to_json() for d in docs]})
         return
     if date is None:
         ft.documents.extend(docs)

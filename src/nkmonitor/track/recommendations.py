@@ -10,7 +10,7 @@ from typing import Any, Callable
 from nkmonitor.errors import BadValue
 from nkmonitor.store.suggestions import DECIDED_TRUE, accepted_facts, addressee_state, decided_suggestions
 from nkmonitor.track.asof import as_of_date, edtf, known_by
-from nkmonitor.track.fusion import fused_instrument_status, fused_post_timelines, fused_un_votes
+from nkmonitor.track.fusion import _same, fused_instrument_status, fused_post_timelines, fused_un_votes
 
 STATUSES = ("implemented", "partly", "open")
 # Wording this similar (difflib ratio) merges two recommendations even when their issues differ.
@@ -237,24 +237,33 @@ def _rule_appoint(rec: TrackedRecommendation, ctx: _Context) -> None:
     for timeline in _target_posts(rec, ctx):
         for t in timeline.tenures:
             if t.start and _after(t.start, since) and known_by(t.start, ctx.day):
+                # an extracted tenure dated only by an appointment is a step, not taking office
+                took = bool(t.pack_fact) or any(e["event"] == "took_office" for e in t.events)
                 rec.status_evidence.append(StatusEvidence(
-                    f"{t.person_label} took office as {timeline.label} on {t.start}", t.start,
-                    "pack+document" if t.documents and t.pack_fact else ("pack" if t.pack_fact else "document"),
-                    "implements", t.pack_fact, t.sources, _docs(t.documents)))
+                    f"{t.person_label} {'took office as' if took else 'appointed to'} {timeline.label} on {t.start}",
+                    t.start, "pack+document" if t.documents and t.pack_fact else ("pack" if t.pack_fact else "document"),
+                    "implements" if took else "partly", t.pack_fact, t.sources, _docs(t.documents)))
             for e in t.events:
-                if e["event"] in ("nominated", "appointed", "confirmed") and _after(e["date"], since) \
-                        and known_by(e["date"], ctx.day):
+                if e["event"] in ("nominated", "appointed", "confirmed") and e.get("date") \
+                        and _after(e["date"], since) and known_by(e["date"], ctx.day):
+                    from_pack = bool(t.pack_fact) and e.get("origin") != "extracted"
+                    docs = e.get("documents") or ([] if t.pack_fact else _docs(t.documents))
                     rec.status_evidence.append(StatusEvidence(
                         f"{t.person_label} {e['event']} for {timeline.label} on {e['date']}", e["date"],
-                        "pack" if t.pack_fact else "document", "partly", t.pack_fact,
-                        e.get("sources") or t.sources, _docs(t.documents) if not t.pack_fact else []))
+                        ("pack+document" if docs else "pack") if from_pack else "document", "partly",
+                        t.pack_fact if from_pack else None, e.get("sources") or [], docs))
         for e in timeline.pending:
-            if e["event"] in ("nominated", "appointed", "confirmed") and _after(e["date"], since):
+            if e["event"] in ("nominated", "appointed", "confirmed") and e.get("date") and _after(e["date"], since):
                 rec.status_evidence.append(StatusEvidence(
-                    f"{e['person_label']} {e['event']} for {timeline.label} on {e['date']}", e["date"], "pack",
-                    "partly", e["pack_fact"], e["sources"]))
+                    f"{e['person_label']} {e['event']} for {timeline.label} on {e['date']}", e["date"],
+                    "pack" if e["pack_fact"] else "document", "partly", e["pack_fact"], e["sources"],
+                    e.get("documents") or []))
     for fact in ctx.facts("post_event"):
         p = fact.payload
+        # people with a curated tenure on the post are already covered above (fusion attached the
+        # documents that agree with the pack, and flagged the ones that do not)
+        if any(_same(ctx.pack, t.person, p) for t in ctx.pack.tenures_of(p.get("post") or "")):
+            continue
         if p.get("event") in ("nominated", "appointed", "confirmed") and _after(p.get("date"), since) \
                 and any(p.get("post") == t.post for t in _target_posts(rec, ctx)):
             rec.status_evidence.append(StatusEvidence(
