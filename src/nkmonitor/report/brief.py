@@ -14,7 +14,7 @@ from nkmonitor.errors import NkmonitorError
 from nkmonitor.report import charts
 from nkmonitor.report.citations import Citations, Citation
 from nkmonitor.report.state import (
-    GA_RESOLUTION, TRACKED_POSTS, bounds, certainly_by, council_state, fmt_date, instrument_states, pack_sources,
+    GA_RESOLUTION, POSITION_WORDS, TRACKED_POSTS, bounds, certainly_by, council_state, fmt_date, instrument_states, pack_sources,
     post_segments, post_states, un_vote_state,
 )
 
@@ -167,8 +167,8 @@ def _post_conflicts(section: Section, pack: Any, store: Any, as_of: dt.date, cit
             refs = cites.cite_urls(c.pack_sources)
             refs += [cites.cite_document(_evidence_dict(store, d)) for d in c.documents[:3]]
             section.statements.append(Statement(
-                f"Sources differ on {timeline.label} ({c.field}): the pack has {c.pack_value or 'none'}, "
-                f"a reviewed document has {c.extracted_value}" + (f"; {c.note}" if c.note else "") + ".",
+                f"Sources differ on {timeline.label} ({c.field}): curated record “{c.pack_value or 'none'}”, "
+                f"reviewed document “{c.extracted_value}”" + (f" ({c.note})" if c.note else "") + ".",
                 sorted(set(refs)), note=True))
         for t in timeline.tenures:
             if t.origin == "extracted" and t.documents:
@@ -349,7 +349,8 @@ def _documents_section(section: Section, store: Any, as_of: dt.date, cites: Cita
     rows, row_cites = [], []
     for d in docs:
         ref = cites.cite_document({"document_id": d["id"], "title": d["title"], "outlet": d["outlet"],
-                                   "published": d["published"], "url": d["url"], "text": _opening(d["text"])})
+                                   "published": d["published"], "url": d["url"],
+                                   "text": _opening(d["text"], d["title"])})
         rows.append([fmt_date(d["published"]), d["title"] or "(untitled)", d["outlet"] or ""])
         row_cites.append([ref])
     if rows:
@@ -363,7 +364,7 @@ def newest_documents(store: Any, as_of: dt.date, limit: int = 10) -> list[dict[s
 
     # Dates are EDTF text, so a string bound on the year narrows the scan; the exact
     # check (a month or year must have ended) is done in Python.
-    query = sql("SELECT id, title, outlet, url, published, substr(text, 1, 600) AS text FROM documents "
+    query = sql("SELECT id, title, outlet, url, published, substr(text, 1, 3000) AS text FROM documents "
                 "WHERE duplicate_of IS NULL AND published IS NOT NULL AND published <= :hi "
                 "ORDER BY published DESC, id DESC LIMIT :n")
     out: list[dict[str, Any]] = []
@@ -416,7 +417,7 @@ def _fact_day(payload: dict[str, Any]) -> Any:
 
 def _describe_fact(pack: Any, type_: str, p: dict[str, Any]) -> str:
     """One readable clause for an extracted fact payload."""
-    who = p.get("person_name") or _label(pack, p.get("person"))
+    who = p.get("person_name") or _label(pack, p.get("person")) or "an unnamed person"
     when = fmt_date(_fact_day(p)) if _fact_day(p) is not None else "undated"
     if type_ == "post_event":
         return f"{who} {str(p.get('event', '')).replace('_', ' ')} as {_label(pack, p.get('post'))} ({when})"
@@ -429,7 +430,8 @@ def _describe_fact(pack: Any, type_: str, p: dict[str, Any]) -> str:
         counts = "-".join(str(p.get(k, "?")) for k in ("yes", "no", "abstain")) if p.get("yes") is not None else (p.get("method") or "adopted")
         return f"{_label(pack, p.get('instrument'))} in {_label(pack, p.get('body'))}: {counts} ({when})"
     if type_ == "state_position":
-        return f"{_label(pack, p.get('state'))} {str(p.get('position', '')).replace('_', ' ')} on {_label(pack, p.get('instrument'))} ({when})"
+        position = POSITION_WORDS.get(str(p.get("position")), str(p.get("position", "")).replace("_", " "))
+        return f"{_label(pack, p.get('state'))} on the {_label(pack, p.get('instrument'))}: {position} ({when})"
     if type_ == "council_meeting":
         return f"Security Council meeting {p.get('outcome', '')} ({when})"
     if type_ == "repatriation":
@@ -439,13 +441,41 @@ def _describe_fact(pack: Any, type_: str, p: dict[str, Any]) -> str:
     return f"{type_.replace('_', ' ')} ({when})"
 
 
-def _opening(text: str | None, limit: int = 220) -> str:
-    """The document's first sentence (at most `limit` characters) as its quoted evidence."""
+def _opening(text: str | None, title: str | None = None, limit: int = 220) -> str:
+    """A sentence from the start of the document to quote as its evidence.
+
+    Web pages often open with menus ("Search", "Menu Content"), so the first sentence among
+    the opening ones that shares two words with the title is preferred; failing that, the first.
+    """
     if not text:
         return ""
     flat = re.sub(r"\s+", " ", text).strip()
-    m = re.match(r"(.{40,}?[.!?])(\s|$)", flat[: limit + 1])
-    return m.group(1) if m else flat[:limit].rsplit(" ", 1)[0] + "…" if len(flat) > limit else flat
+    sentences = _sentences(flat[:3000])
+    words = {w for w in re.findall(r"[a-z]{4,}", (title or "").lower())}
+    chosen = next((x for x in sentences[:12] if len(words & set(re.findall(r"[a-z]{4,}", x.lower()))) >= 2),
+                  sentences[0] if sentences else flat)
+    return chosen if len(chosen) <= limit else chosen[:limit].rsplit(" ", 1)[0] + "…"
+
+
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+                  "ms", "dr", "st", "gen", "sen", "rep", "gov", "amb", "no", "vs", "inc", "corp", "co", "jr"}
+
+
+def _sentences(flat: str) -> list[str]:
+    """Split text into sentences, not at initials or abbreviations ("N. Korea", "U.S.", "Oct. 13")."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s+[A-Z\"“(]|$)", flat):
+        word = re.search(r"([\w.]+)$", flat[start:m.start()])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        if m.group(0) == "." and (len(token.replace(".", "")) <= 2 or token in _ABBREVIATIONS):
+            continue
+        sentence = flat[start:m.end()].strip()
+        if len(sentence) >= 20:
+            out.append(sentence)
+        start = m.end()
+    if start < len(flat) and len(flat[start:].strip()) >= 20:
+        out.append(flat[start:].strip())
+    return out
 
 
 # ------------------------------------------------------------------ rendering
