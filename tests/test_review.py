@@ -285,3 +285,19 @@ def test_ids_shared_by_an_issue_and_an_action_are_accepted(seeded):
     assert get_suggestion(store, rec).payload["issues"] == ["information_access", "refugees_repatriation"]
     with pytest.raises(ReviewRefused):
         decide(store, rec, "edit", actor="ana", changes={"action": "political_prison_camps"})  # an issue, not an action
+
+
+def test_grouped_view_merges_identical_claims(seeded, db_url):
+    from nkmonitor.store.suggestions import grouped_suggestions
+
+    store, docs, ids4, ids0 = seeded
+    groups = grouped_suggestions(store, type="post_event")
+    assert len(groups) == 1
+    (g,) = groups
+    assert g["corroboration"] == 2 and {x["id"] for x in g["suggestions"]} == {ids4[0], ids0[0]}
+    assert sorted(g["documents"]) == sorted([docs["004"]["id"], docs["000"]["id"]])
+    decide(store, ids0[0], "reject", actor="ana")
+    assert grouped_suggestions(store, type="post_event")[0]["statuses"] == {"suggested": 1, "rejected": 1}
+    out = CliRunner().invoke(app, ["review", "list", "--grouped", "--json", "--db", db_url])
+    assert out.exit_code == 0, out.output
+    assert {g["fact_key"] for g in json.loads(out.stdout)} == {s.fact_key for s in list_suggestions(store)}

@@ -113,11 +113,32 @@ def review_list(
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Only at or above this confidence."),
     limit: int = typer.Option(100, "--limit"),
     offset: int = typer.Option(0, "--offset"),
+    grouped: bool = typer.Option(False, "--grouped", help="One row per fact: identical suggestions merged by fact_key."),
     as_json: bool = JsonOption,
 ) -> None:
     """List current suggestions with their evidence and corroboration (documents sharing the same fact)."""
-    from nkmonitor.store.suggestions import list_suggestions
+    from nkmonitor.store.suggestions import grouped_suggestions, list_suggestions
 
+    if grouped:
+        if document is not None:
+            fail("--grouped merges across documents; leave out --document", EXIT_USAGE)
+        with _guard():
+            groups = grouped_suggestions(_store(db), type=type_, status=status, min_confidence=min_confidence,
+                                         limit=limit, offset=offset)
+        if as_json:
+            emit_json(groups)
+            return
+        table = Table()
+        for col in ("fact", "docs", "statuses", "suggestion ids", "max conf"):
+            table.add_column(col, overflow="fold")
+        for g in groups:
+            table.add_row(g["fact_key"], str(g["corroboration"]),
+                          ", ".join(f"{k} {v}" for k, v in g["statuses"].items()),
+                          " ".join(str(x["id"]) for x in g["suggestions"]), f"{g['max_confidence']:.2f}")
+        from rich.console import Console
+
+        Console().print(table)
+        return
     with _guard():
         rows = list_suggestions(_store(db), type=type_, document_id=document, status=status,
                                 min_confidence=min_confidence, limit=limit, offset=offset)

@@ -345,3 +345,26 @@ def latest_analyses(store: Any, conn: Connection | None = None) -> list[dict[str
         return run(conn)
     with store.connect(write=False) as c:
         return run(c)
+
+
+def grouped_suggestions(store: Any, kind: str | None = None, type: str | None = None, status: str | None = None,
+                        min_confidence: float | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Current suggestions merged by fact_key: one claim with its documents, evidence and statuses (review queue view)."""
+    rows = list_suggestions(store, kind=kind, type=type, status=status, min_confidence=min_confidence,
+                            limit=1_000_000)
+    groups: dict[str, dict[str, Any]] = {}
+    for s in rows:
+        key = s.fact_key or f"suggestion:{s.id}"
+        g = groups.setdefault(key, {"fact_key": key, "kind": s.kind, "type": s.type, "payload": s.payload,
+                                    "max_confidence": 0.0, "statuses": {}, "documents": [], "suggestions": []})
+        g["max_confidence"] = max(g["max_confidence"], s.confidence or 0.0)
+        g["statuses"][s.status] = g["statuses"].get(s.status, 0) + 1
+        if s.document_id not in g["documents"]:
+            g["documents"].append(s.document_id)
+        g["suggestions"].append({"id": s.id, "document_id": s.document_id, "status": s.status,
+                                 "confidence": s.confidence, "span_start": s.span_start, "span_end": s.span_end,
+                                 "evidence_text": s.evidence_text, "published": s.document_published})
+    out = sorted(groups.values(), key=lambda g: (-len(g["documents"]), -g["max_confidence"], g["fact_key"]))
+    for g in out:
+        g["corroboration"] = len(g["documents"])
+    return out[offset:offset + limit]
