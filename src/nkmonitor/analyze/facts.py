@@ -182,6 +182,9 @@ def _subject(tok: Any) -> Any | None:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head is not cur:
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "After staying off the list, South Korea ...": the main clause's subject
+            continue
         break
     return None
 
@@ -331,7 +334,7 @@ _POST_TRIGGERS = [
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
 ]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as)\b[^.;]{0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\b(?:served|serving|held|holding|was|as)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
     r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4}))",
     re.I,
 )
@@ -866,7 +869,8 @@ def _state_positions(work: Work) -> None:
                 if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
-                tok = _token_at(sent, char)
+                # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
+                tok = _token_at(sent, char if position == "not_cosponsored" or "by" in m.group(0) else sent.start + m.end() - 1)
                 if tok is None or _unreal(tok):
                     continue
                 if tok.tag_ in ("VB", "VBP", "VBZ", "VBG") and position == "cosponsored" and not _finite_past(tok):
