@@ -208,3 +208,24 @@ def test_rok_2020_position_names_both_dimensions(pack):
     assert "did not co-sponsor" in row.rok
     # The December 2021 resolution is not known in June 2021.
     assert max(r.year for r in state.rows) == 2020
+
+
+def test_document_quote_skips_menus_and_keeps_abbreviations():
+    from nkmonitor.report.brief import _opening, _sentences
+
+    text = ("Menu Content Search Korean Search English About KBS Go Top. "
+            "SEOUL, Oct. 11 (Yonhap) -- The U.S. envoy on N. Korean human rights met officials in Seoul. "
+            "Other news follows here for a while.")
+    assert _sentences(text)[1].startswith("SEOUL, Oct. 11") and "N. Korean human rights met" in _sentences(text)[1]
+    quote = _opening(text, "U.S. envoy on North Korean human rights meets officials")
+    assert quote.startswith("SEOUL, Oct. 11") and quote.endswith("in Seoul.")
+
+
+def test_citation_numbers_follow_first_use(brief_2024):
+    md = render_markdown(brief_2024)
+    body = md.partition("\n## Sources\n")[0]
+    order = []
+    for n in re.findall(r"\[\^(\d+)\]", body):
+        if int(n) not in order:
+            order.append(int(n))
+    assert order == sorted(order)
