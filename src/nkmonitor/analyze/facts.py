@@ -896,6 +896,9 @@ def _finite_past(tok: Any) -> bool:
     """A present-perfect or past construction around a verb ("has co-sponsored", "began co-sponsoring")."""
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did") for c in tok.children):
         return True
+    # "did co-sponsor" is split into co / - / sponsor: the auxiliary hangs on a neighbour
+    if any(t.dep_ == "aux" and t.lower_ in ("has", "have", "had", "did") for t in tok.doc[max(0, tok.i - 4):tok.i]):
+        return True
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
 
 
