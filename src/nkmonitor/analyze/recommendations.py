@@ -17,7 +17,7 @@ NEEDS = ("sdoc", "mentions", "pack")
 
 MODALS = {"should", "must"}
 URGE_VERBS = {"urge", "recommend", "demand", "appeal", "encourage", "implore", "request", "exhort", "advise"}
-PUSH_VERBS = {"press", "push", "ask", "pressure", "persuade", "call", "lobby"}
+PUSH_VERBS = {"press", "push", "ask", "pressure", "persuade", "call", "lobby", "want"}
 HEDGES = {"will", "would", "could", "may", "might", "can", "shall", "'ll"}
 # a cue governed by these words states a plan or an expectation, not a demand
 FUTURE_FRAMES = {"expect", "plan", "likely", "set", "poise", "intend", "prepare", "hope", "want"}
@@ -57,7 +57,7 @@ ACTION_CUES: dict[str, list[str]] = {
     "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*", r"\bconnecting\b.{0,60}\bnot the right",
                                   r"\bnot\b.{0,20}\b(?:tie|link|condition)\w*\b.{0,40}\b(?:aid|humanitarian)"],
     "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified stance\b|\bcoherent\b|\bon-off\b"],
-    "un_multilateral_action": [r"\bco-?sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
+    "un_multilateral_action": [r"\bco\s*-?\s*sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
                                r"\bmultilateral", r"\bcoalition\b", r"\binternational discussion"],
     "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
@@ -258,7 +258,8 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue
             if tokens[0].i == tok.i and tok.text == "Should":
                 continue
-            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb), "start": tok.idx})
+            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb) or _left_phrase(tokens, i),
+                          "start": tok.idx})
         elif tok.lemma_.lower() == "need" and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
             if not _hedged(tok):
                 found.append({"kind": "modal", "cue": tok, "verb": tok, "actors": _subject(tok), "start": tok.idx})
@@ -301,8 +302,19 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
     return found
 
 
+def _left_phrase(tokens: list[Any], i: int) -> list[Any]:
+    """When the parse gives a modal no subject, the words before it back to the last comma stand in."""
+    j = i
+    while j > 0 and tokens[j - 1].text not in (",", ";", ":", "\u2014") and i - j < 12:
+        j -= 1
+    return tokens[j:i]
+
+
 def _has_to_complement(tok: Any) -> bool:
-    return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
+    # "pressed the administration for two years to name someone" parses the infinitive as advcl
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+             or (c.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
+    return bool(comps) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
 
 
 # verbs that open policy headings and slogans; a capitalized first word of a short line is
@@ -380,9 +392,9 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
         return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
     pieces = []
     head_tokens = [t for t in target.subtree if not any(t in c.subtree for c in conjs)]
-    pieces.append(" ".join(t.text for t in head_tokens if t.i >= sent.start))
+    pieces.append("".join(t.text_with_ws for t in head_tokens if t.i >= sent.start))
     for c in conjs:
-        pieces.append(" ".join(t.text for t in c.subtree))
+        pieces.append("".join(t.text_with_ws for t in c.subtree))
     return pieces
 
 
