@@ -291,6 +291,11 @@ def _decide_in(conn: Connection, store: Any, pack: Any, suggestion_id: int, deci
             raise ReviewRefused("an edit needs at least one --set field=value", code="NK-RV-002",
                                 subject=f"suggestion {suggestion_id}")
         for name, value in changes.items():
+            if name == "type":
+                if value != s.type:  # a different kind of fact is a new suggestion, not an edit
+                    raise ReviewRefused(f"the type of a suggestion cannot change ({s.type})", code="NK-RV-002",
+                                        subject="type", hint="reject it instead")
+                continue
             checked = _check_value(pack, s.type, name, value)
             if checked is None:
                 payload.pop(name, None)
