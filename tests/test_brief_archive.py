@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import uuid
 
 import pytest
 from lxml import html as lxml_html
@@ -24,8 +26,24 @@ def _write(folder, name: str, text: str, **sidecar) -> None:
     (folder / f"{name}.json").write_text(json.dumps(sidecar), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
+def _pg_schema_url() -> tuple[str, str]:
+    """A fresh PostgreSQL schema for this module (as conftest's pg_url, but shared by its tests)."""
+    base = os.environ.get("NKMONITOR_TEST_PG_URL")
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("NKMONITOR_TEST_PG_URL is not set: CI must run the store tests on PostgreSQL")
+        pytest.skip("no PostgreSQL server (run scripts/start-postgres.sh and set NKMONITOR_TEST_PG_URL)")
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in base else "?"
+    return f"{base}{sep}options=-csearch_path%3D{schema}", schema
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def archive(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("docs")
     _write(folder, "hostile", "The post of special envoy for North Korean human rights remains a subject of debate in "
            "Washington. Analysts say the administration should act.", title=HOSTILE_TITLE,
@@ -36,12 +54,21 @@ def archive(tmp_path_factory):
     _write(folder, "month", "A monthly review published some day in December 2023, so it is not certainly known "
            "on 2023-12-15 but it is by 2024-01-01.", title="December review", outlet="Example Monthly",
            published="2023-12")
-    db = str(tmp_path_factory.mktemp("db") / "brief.db")
+    schema = None
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("db") / "brief.db")
+    else:
+        db, schema = _pg_schema_url()
     store = open_store(db)
     report = ingest_paths(store, [folder])
     assert report.ok and report.ingested == 3, report.failed
     yield store, db
     store.close()
+    if schema:
+        import psycopg
+
+        with psycopg.connect(os.environ["NKMONITOR_TEST_PG_URL"], autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def test_documents_are_cited_with_outlet_date_and_quote(archive):
