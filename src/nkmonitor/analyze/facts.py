@@ -66,6 +66,7 @@ class Work:
     mentions: list[Mention]
     author: Mention | None
     dateline_span: tuple[int, int] | None = None
+    person_posts: dict[str, set[str]] = field(default_factory=dict)  # persons named in a sentence with a post
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -419,6 +420,13 @@ def _post_events(work: Work) -> None:
                     posts = [prev_posts[-1]]
                     implicit_post = True
             if not posts:
+                # "Lee ... was appointed by the Cabinet": a person already named together with one post
+                held = {p for m in _in(sent.mentions, "person") for p in work.person_posts.get(m.id, ())}
+                if len(held) == 1:
+                    pid = next(iter(held))
+                    posts = [next(m for m in work.mentions if m.kind == "post" and m.id == pid)]
+                    implicit_post = True
+            if not posts:
                 continue
         found_any = False
         # served from A to B / (A-B): two events
@@ -560,6 +568,19 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
             ante = _antecedent(work, sent, pron.idx, excluded)
             if ante is not None:
                 return ante
+    if not pool and event in ("term_extended", "left_office", "took_office"):
+        # "When her first term expired ..., the government extended it": the term's owner
+        for t in sent.span:
+            if t.lemma_.lower() in ("term", "tenure", "mandate"):
+                owner = next((c for c in t.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.lower_ in ("her", "his"):
+                    ante = _antecedent(work, sent, owner.idx, excluded)
+                    if ante is not None:
+                        return ante
+                elif owner is not None:
+                    hit = [c for c in cands if c[0] <= owner.idx < c[1]]
+                    if hit:
+                        return (hit[0][2], _full_name(work, hit[0][2], hit[0][3]))
     if not pool:
         return None
     if trigger_tok is not None:
@@ -1307,6 +1328,12 @@ def extract_facts(ctx: Any) -> list[Fact]:
     work = Work(ctx=ctx, text=text, published=ctx.published, sents=build_sentences(ctx, dates, mentions, skip),
                 mentions=mentions, author=None)
     work.author = _author(work)
+    for sent in work.sents:
+        sent_posts = {m.id for m in _in(sent.mentions, "post")}
+        if len(sent_posts) == 1:
+            for m in _in(sent.mentions, "person"):
+                if not _titled(work, m.start, m.end):
+                    work.person_posts.setdefault(m.id, set()).update(sent_posts)
     for step in (_post_events, _vacancies, _instruments, _resolutions, _state_positions, _council, _mechanisms, _repatriations):
         step(work)
     _finish_vacancies(work)

@@ -325,7 +325,8 @@ _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 _ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
 _ANAPHOR_MECH = re.compile(r"\b(?:the|its|this)\s+(foundation|commission|center|centre|review|inquiry)\b", re.IGNORECASE)
 _ANAPHOR_POST = re.compile(
-    r"\b(?:the|that|this)\s+(?:(?:long[-\s]vacant|vacant|same|ambassadorial|envoy)\s+)?(post|position|job|role|mandate)\b",
+    r"\b(?:the|that|this)\s+(?:(?:long[-\s]vacant|vacant|same|ambassadorial|envoy)\s+)?(post|position|job|role|mandate)\b|"
+    r"\b(?:its|the\s+post['\u2019]s|the)\s+(?:(?:first|inaugural|previous|last|new|current|former)\s+)?(holder|occupant|incumbent)\b",
     re.IGNORECASE,
 )
 
