@@ -211,3 +211,41 @@ def test_steps_towards_a_future_pack_tenure_stay_pending(store, pack):
     assert timeline.segments[-1].kind == "vacant"
     steps = [e for e in timeline.pending if e["event"] == "nominated"]
     assert {bool(e.get("documents")) for e in steps} == {True, False}  # the pack's step and the document's
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from nkmonitor.track.fusion import FusedTenure, _segments  # noqa: E402
+
+
+@st.composite
+def _tenure_lists(draw):
+    """Consecutive tenures with gaps, some ending, dates at day, month or year precision."""
+    day = dt.date(2004, 1, 1) + dt.timedelta(days=draw(st.integers(0, 400)))
+    tenures = []
+    for i in range(draw(st.integers(0, 5))):
+        start = day + dt.timedelta(days=draw(st.integers(0, 900)))
+        end = start + dt.timedelta(days=draw(st.integers(1, 1500)))
+        fmt = draw(st.sampled_from(["day", "month", "year"]))
+        text = {"day": start.isoformat(), "month": start.isoformat()[:7], "year": start.isoformat()[:4]}[fmt]
+        last = i == 4 or draw(st.booleans())
+        tenures.append(FusedTenure(f"p{i}", f"P {i}", text, None if last else end.isoformat(), "pack"))
+        if last:
+            break
+        day = end
+    return tenures
+
+
+@settings(max_examples=150, deadline=None)
+@given(_tenure_lists(), st.integers(0, 9000))
+def test_segments_tile_the_posts_life_without_overlap(tenures, horizon):
+    established = "2004-01-01"
+    end_day = dt.date(2004, 1, 1) + dt.timedelta(days=horizon)
+    segs = _segments(established, tenures, end_day)
+    for a, b in zip(segs, segs[1:]):
+        assert a.end is not None and a.end <= b.start  # in order, never overlapping
+        if a.kind == "vacant":
+            assert b.kind == "held" and a.end == b.start  # a vacancy always ends at the next start
+    assert all(s.end is None or s.start <= s.end for s in segs)
+    held = {s.person for s in segs if s.kind == "held"}
+    assert held <= {t.person for t in tenures}

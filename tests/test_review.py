@@ -261,6 +261,8 @@ def test_cli_review_commands(seeded, db_url):
     assert bad.exit_code == 2 and "NK-RV-003" in bad.stderr
     bad = runner.invoke(app, ["review", "accept", "424242", "--db", db_url])
     assert bad.exit_code == 2 and "NK-RV-001" in bad.stderr
+    bad = runner.invoke(app, ["review", "list", "--type", "post_evnt", "--db", db_url])
+    assert bad.exit_code == 2 and "NK-IN-006" in bad.stderr
     assert _snapshot(store) == before
     out = runner.invoke(app, ["review", "log", "--db", db_url, "--json"])
     entries = json.loads(out.stdout)

@@ -241,6 +241,8 @@ def list_suggestions(store: Any, kind: str | None = None, type: str | None = Non
         raise BadValue("unknown kind; use fact or recommendation", subject=kind)
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         raise BadValue("confidence must be between 0 and 1", subject=str(min_confidence))
+    if type is not None and type not in KEY_FIELDS:
+        raise BadValue(f"unknown type; use one of {', '.join(KEY_FIELDS)}", subject=type)
     where, params = [], {"l": int(limit), "o": int(offset)}
     if not include_superseded:
         where.append(_CURRENT)
