@@ -180,16 +180,26 @@ def _compute_attention(pack: Any, store: Any, spans: list, day: dt.date | None, 
 
 # --------------------------------------------------------------------------- hr-salience
 def _actor_patterns(pack: Any, actor: str) -> list[re.Pattern]:
-    """Surface forms of a state and of its national bodies and posts, as word-bounded patterns."""
+    """Surface forms of a state, its national bodies and posts, and people holding its offices, as word-bounded patterns."""
     ids = [e.id for e in pack.entities.values()
            if e.kind in ("state", "body", "post") and (e.id == actor or pack.state_of(e.id) == actor)]
-    out = []
-    for id_ in ids:
+    # officials speak and act for their state: people whose roles are that state's posts or bodies
+    people = [e.id for e in pack.of_kind("person") if any(pack.state_of(r) == actor for r in e.roles)]
+    out: list[re.Pattern] = []
+    exact_forms: set[str] = set()
+    loose_forms: set[str] = set()
+    for id_ in ids + people:
         for alias in pack.alias_records(id_):
             if len(alias.text) < 2:
                 continue
-            flags = 0 if alias.case_sensitive or len(alias.text) <= 3 else re.IGNORECASE
-            out.append(re.compile(r"(?<!\w)" + re.escape(alias.text) + r"(?!\w)", flags))
+            # names ("Moon") and short forms ("US") only match as written
+            exact = alias.case_sensitive or len(alias.text) <= 3 or id_ in people
+            (exact_forms if exact else loose_forms).add(alias.text)
+    # one alternation per case mode keeps a scan of a long text to two passes
+    for forms, flags in ((exact_forms, 0), (loose_forms, re.IGNORECASE)):
+        if forms:
+            alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            out.append(re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", flags))
     return out
 
 
@@ -307,8 +317,8 @@ INDICATORS: dict[str, Indicator] = {
         _compute_attention),
     "hr-salience": Indicator(
         "hr-salience",
-        "For each actor, among the period's analyzed documents that mention the actor (its state, national bodies "
-        "or posts, by pack aliases) and carry at least one issue, the share whose issues include a human-rights "
+        "For each actor, among the period's analyzed documents that mention the actor (its state, national bodies, "
+        "posts, or people holding its offices, by pack labels and aliases) and carry at least one issue, the share whose issues include a human-rights "
         "issue (any codebook issue other than denuclearization_security, sanctions and engagement_diplomacy). "
         "security_only counts documents raising only security issues.",
         _compute_salience),
