@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -387,9 +388,19 @@ def _label(pack: Any, value: Any) -> str:
     return label or str(value)
 
 
-def _evidence_of(obj: Any, *names: str) -> list[Any]:
-    items = charts.field_of(obj, *names, default=[]) or []
-    return list(items) if isinstance(items, (list, tuple)) else [items]
+_DOC_META: "weakref.WeakKeyDictionary[Any, dict[int, dict[str, Any]]]" = weakref.WeakKeyDictionary()
+
+
+def _document_meta(store: Any, doc_id: int) -> dict[str, Any]:
+    """Title, outlet, URL and date of a document, fetched once per store (evidence repeats documents)."""
+    cache = _DOC_META.setdefault(store, {})
+    if doc_id not in cache:
+        try:
+            doc = store.get_document(doc_id)
+        except NkmonitorError:
+            doc = {}
+        cache[doc_id] = {k: doc.get(k) for k in ("title", "outlet", "url", "published")}
+    return cache[doc_id]
 
 
 def _evidence_dict(store: Any, ev: Any) -> dict[str, Any]:
@@ -398,10 +409,7 @@ def _evidence_dict(store: Any, ev: Any) -> dict[str, Any]:
                                                    ("document_id", "text", "title", "published", "span_start", "span_end")}
     doc_id = data.get("document_id")
     if doc_id is not None and store is not None and (data.get("outlet") is None or data.get("url") is None):
-        try:
-            doc = store.get_document(int(doc_id))
-        except NkmonitorError:
-            doc = {}
+        doc = _document_meta(store, int(doc_id))
         for key in ("title", "outlet", "url", "published"):
             if data.get(key) is None and doc.get(key) is not None:
                 data[key] = doc[key]
