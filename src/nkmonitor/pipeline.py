@@ -161,7 +161,9 @@ def analyze_store(store: Store, pack: Any, settings: Settings | None = None, all
         latest = {r.document_id: r for r in conn.execute(sql(
             "SELECT a.document_id, a.text_hash, a.component_version, a.pack_version FROM analyses a "
             "WHERE a.id = (SELECT max(b.id) FROM analyses b WHERE b.document_id = a.document_id)"))}
-    todo: list[tuple[int, str, Document]] = []
+    # First pass keeps only ids and hashes; texts are read again one at a time while extracting,
+    # so memory stays bounded on a large archive.
+    todo: list[tuple[int, str]] = []
     for row in store.iter_documents():
         if row.get("duplicate_of") is not None:
             report.duplicates.append({"document_id": row["id"], "duplicate_of": row["duplicate_of"],
@@ -173,13 +175,18 @@ def analyze_store(store: Store, pack: Any, settings: Settings | None = None, all
                 and prev.pack_version == pack.version):
             report.unchanged += 1
             continue
-        doc = Document(source=row["source"], text=row["text"], raw_hash=row["raw_hash"],
-                       content_hash=row["content_hash"], reader=row["reader"], reader_version=row["reader_version"],
-                       title=row.get("title"), author=row.get("author"), outlet=row.get("outlet"), url=row.get("url"),
-                       published=row.get("published"), published_from=row.get("published_from") or "none",
-                       language=row.get("language"), size_bytes=row.get("size_bytes") or 0,
-                       metadata=row.get("metadata") or {})
-        todo.append((row["id"], text_hash, doc))
+        todo.append((row["id"], text_hash))
+
+    def documents() -> Iterable[Document]:
+        for doc_id, _ in todo:
+            row = store.get_document(doc_id)
+            yield Document(source=row["source"], text=row["text"], raw_hash=row["raw_hash"],
+                           content_hash=row["content_hash"], reader=row["reader"],
+                           reader_version=row["reader_version"], title=row.get("title"), author=row.get("author"),
+                           outlet=row.get("outlet"), url=row.get("url"), published=row.get("published"),
+                           published_from=row.get("published_from") or "none", language=row.get("language"),
+                           size_bytes=row.get("size_bytes") or 0, metadata=row.get("metadata") or {})
+
     if progress:
         progress(0, len(todo), None)
     if todo:
@@ -188,8 +195,8 @@ def analyze_store(store: Store, pack: Any, settings: Settings | None = None, all
 
             extractor = Extractor(settings, pack)
         try:
-            for done, ((doc_id, text_hash, _doc), extraction) in enumerate(
-                    zip(todo, extractor.extract_many(d for _, _, d in todo)), start=1):
+            for done, ((doc_id, text_hash), extraction) in enumerate(zip(todo, extractor.extract_many(documents())),
+                                                                      start=1):
                 try:
                     with store.connect() as conn:
                         analysis_id, ids = add_analysis(
