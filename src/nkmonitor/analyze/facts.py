@@ -27,7 +27,7 @@ PLAN_WORDS = {"plan", "expect", "set", "hope", "want", "seek", "aim", "intend", 
               "review", "weigh", "try", "attempt", "decline", "refuse", "fail", "demand", "push", "press"}
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "shall", "can", "ca", "'ll", "wo"}
 TITLE_WORDS = {"president", "secretary", "minister", "chairman", "chair", "sen.", "senator", "rep.",
-               "representative", "prime", "premier", "leader", "king", "mr.", "vice"}
+               "representative", "prime", "premier", "leader", "mr.", "vice"}
 
 WORD_NUMBERS = {"zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -259,7 +259,9 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
     for d in sent.dates:
         before = sent_text_before(sent, d.start)[-30:]
         if skip_since and re.search(r"\b(since|first time since|before|until)\s*$", before, re.I):
-            continue
+            # "served until September 2017" dates a departure; only "since" is never its date
+            if not (trig.lemma_.lower() in ("serve", "hold", "remain", "stay") and re.search(r"\b(until|through)\s*$", before, re.I)):
+                continue
         if avoid and any(a.start <= d.start < a.end for a in avoid):
             continue
         if re.match(r"\s*(?:Congress|session)", sent.text[d.end - sent.start:d.end - sent.start + 12]):
@@ -280,6 +282,9 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
         elif droot.lemma_.lower() in REPORT_WORDS or droot.head.lemma_.lower() in REPORT_WORDS:
             if any(a.i == droot.i or a.i == droot.head.i for a in trig.ancestors) or troot.head.i in (droot.i, droot.head.i) or droot.head.i == troot.i:
                 factor = 0.8  # the date a statement reports the event on
+        elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
+                c.lower_ in ("when", "as", "after") and c.dep_ in ("advmod", "mark") for c in droot.children):
+            factor = 0.8  # "When her term expired in July 2023, the government extended it"
         elif troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i and droot.lemma_.lower() not in REPORT_WORDS:
             factor = 0.85  # "On Thursday, Seoul decided to withdraw"
         elif droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i:
@@ -428,7 +433,7 @@ def _post_events(work: Work) -> None:
                     implicit_post = True
             if not posts:
                 continue
-        found_any = False
+        found_any = False  # a served-from-to range already gave this sentence's tenure events
         # served from A to B / (A-B): two events
         for m in _SERVED_RANGE.finditer(sent.text):
             a = m.group("a") or m.group("c") or m.group("e")
@@ -485,7 +490,6 @@ def _post_events(work: Work) -> None:
                     conf -= 0.1
                 _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=date,
                      **_person_fields(work, person))
-                found_any = True
 
 
 def _noun_unreal(tok: Any) -> bool:
@@ -584,7 +588,18 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
     if not pool:
         return None
     if trigger_tok is not None:
-        # prefer a person syntactically tied to the trigger
+        # the grammatical holder: subject of "resigned"/"served", object of "appointed"
+        roles = ("nsubj",) if event in ("took_office", "left_office", "term_extended") else ("dobj", "nsubjpass")
+        holder = None
+        if "nsubj" in roles and trigger_tok.pos_ in ("VERB", "AUX"):
+            holder = _subject(trigger_tok)
+        else:
+            holder = next((c for c in trigger_tok.children if c.dep_ in roles), None)
+        if holder is not None:
+            for c in pool:
+                if c[0] <= holder.idx < c[1] or any(c[0] <= ch.idx < c[1] for ch in holder.children if ch.dep_ == "compound"):
+                    return (c[2], _full_name(work, c[2], c[3]))
+        # else prefer a person syntactically tied to the trigger
         tied = []
         for c in pool:
             tok = _token_at(sent, c[0])
