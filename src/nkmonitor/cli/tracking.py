@@ -85,6 +85,8 @@ def analyze_cmd(
     info(report.summary())
     for dup in report.duplicates:
         info(f"skipped document {dup['document_id']}: near-duplicate of {dup['duplicate_of']}")
+    for warn in report.warnings:
+        info(f"[yellow]warning[/yellow] document {warn['document_id']}: {'; '.join(warn['errors'])}")
     for bad in report.failed:
         info(f"[red]failed[/red] document {bad['document_id']}: {bad['error']}")
     if report.failed:
