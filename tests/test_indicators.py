@@ -154,3 +154,15 @@ def test_bad_input_is_refused(db_url, tmp_path):
     assert out.exit_code == 2 and not missing.exists()
     with pytest.raises(BadValue):
         compute_indicator("vacancy", None, load_pack(), by="week")
+
+
+def test_csv_output_has_one_line_per_period_and_post(tmp_path):
+    import csv
+    import io
+
+    out = runner.invoke(app, ["indicators", "vacancy", "--csv", "--from", "2019", "--to", "2020",
+                              "--db", str(tmp_path / "none.db")])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [(r["period"], r["post"]) for r in rows] == [(y, p) for y in ("2019", "2020") for p in TRACKED_POSTS]
+    assert {r["value"] for r in rows if r["post"] == "rok_ambassador_nkhr"} == {"1.0"}
