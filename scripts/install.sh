@@ -10,6 +10,8 @@ if [ "${1:-}" = "--with-test-tools" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
   fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+  # Hangul in PDF briefings needs a Korean font (WeasyPrint falls back to Nanum or Noto CJK).
+  fc-list 2>/dev/null | grep -qi -e nanum -e "noto sans cjk" || need+=(fonts-nanum)
   if [ ${#need[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
     $SUDO apt-get update -qq
