@@ -1205,9 +1205,11 @@ def _more_precise(a: str | None, b: str | None) -> str | None:
 def _merge(facts: list[Fact]) -> list[Fact]:
     """One fact per event: duplicates and less informative restatements folded into the fullest one."""
     out: list[Fact] = []
+    buckets: dict[tuple, list[Fact]] = {}  # only facts about the same thing can merge: keeps this linear
     for f in facts:
         merged = False
-        for g in out:
+        key = (f.type, f.post or f.instrument or f.mechanism or f.by or f.state or f.outcome)
+        for g in buckets.get(key, ()):
             if g.type != f.type:
                 continue
             if f.type == "post_event":
@@ -1261,6 +1263,7 @@ def _merge(facts: list[Fact]) -> list[Fact]:
                 break
         if not merged:
             out.append(f)
+            buckets.setdefault(key, []).append(f)
     return out
 
 
