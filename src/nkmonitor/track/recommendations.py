@@ -403,6 +403,8 @@ def _follow_up(rec: TrackedRecommendation, ctx: _Context) -> None:
         rec.rule = "no fact type records this action; it stays open until someone records its follow-up"
         return
     rule(rec, ctx)
-    rec.status_evidence.sort(key=lambda e: (_sort_day(e.date), e.summary))
     effects = {e.effect for e in rec.status_evidence}
     rec.status = "implemented" if "implements" in effects else ("partly" if "partly" in effects else "open")
+    # the evidence that set the status comes first (readers and briefings show the first few), then by date
+    setting = {"implemented": "implements", "partly": "partly"}.get(rec.status, "contradicts")
+    rec.status_evidence.sort(key=lambda e: (e.effect != setting, _sort_day(e.date), e.summary))
