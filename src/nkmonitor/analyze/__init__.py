@@ -239,7 +239,7 @@ class Extractor:
         if offset == 0:
             # issues and stance read the title and the lead, which are in the first chunk
             try:
-                part["issues"] = classify.classify_issues(ctx)
+                part["issues"] = classify.classify_issues(ctx, recs)
                 part["stance"] = classify.classify_stance(ctx, recs)
             except Exception as exc:
                 part["errors"].append(f"classify: {type(exc).__name__}: {exc}")

@@ -312,8 +312,9 @@ def _left_phrase(tokens: list[Any], i: int) -> list[Any]:
 
 def _has_to_complement(tok: Any) -> bool:
     # "pressed the administration for two years to name someone" parses the infinitive as advcl
-    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-             or (c.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
+    # "asked how …" or "pressed on whether …" (a ccomp without "to") is a question, not an ask
+    comps = [c for c in tok.children if c.dep_ == "xcomp"
+             or (c.dep_ in ("advcl", "ccomp") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
     return bool(comps) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
 
 
