@@ -80,6 +80,7 @@ def test_done_when_appoint_envoy_is_implemented_by_turner_taking_office(analyzed
     (rec,) = [r for r in rows if r["action"] == "appoint_official"]
     assert rec["status"] == "implemented" and rec["addressee"] == "us"
     turner = next(t for t in load_pack().tenures if t.person == "julie_turner" and t.post == "us_special_envoy_nkhr")
+    assert rec["status_evidence"][0]["effect"] == "implements"  # the evidence that set the status first
     implementing = [e for e in rec["status_evidence"] if e["effect"] == "implements"]
     assert any(e["date"] == "2023-10-13" and e["pack_fact"] == turner.id and "Julie Turner" in e["summary"]
                and e["sources"] == [s.url for s in turner.sources] for e in implementing)
