@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,3 +216,74 @@ def analyze_store(store: Store, pack: Any, settings: Settings | None = None, all
             pass  # documents stored so far are whole; rerunning resumes with the rest
     report.seconds = time.perf_counter() - started
     return report
+
+
+# --------------------------------------------------------------------------- the demo database (README main job)
+DEMO_ACCEPT_CONFIDENCE = 0.9
+
+
+def build_demo(db: str, corpus: Path, settings: Settings | None = None,
+               progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Build (or bring up to date) the demo database: bundled pack, sample corpus, analysis.
+
+    Suggestions at or above DEMO_ACCEPT_CONFIDENCE are accepted by the actor `demo-build`
+    (logged like any decision, and undoable) so that the trackers have reviewed facts to
+    show; the rest stay in the review queue. Rerunning adds nothing new.
+    """
+    from nkmonitor.pack import load_pack
+    from nkmonitor.pack.validate import validate_pack
+    from nkmonitor.store import open_store
+    from nkmonitor.track.fusion import fused_post_timelines
+    from nkmonitor.track.review import bulk_accept
+
+    say = progress or (lambda _msg: None)
+    settings = settings or get_settings()
+    pack = load_pack()
+    problems = [p for p in validate_pack(pack) if p.severity == "error"]
+    if problems:
+        raise NkmonitorError(f"the bundled knowledge pack has {len(problems)} problem(s); run `nkmonitor pack check`",
+                             code="NK-PK-000")
+    say(f"Knowledge pack {pack.version}: valid")
+    store = open_store(db)
+    try:
+        ingest = ingest_paths(store, [corpus], settings)
+        say(f"Sample corpus: {ingest.summary()}")
+        analysis = analyze_store(store, pack, settings)
+        say(f"Analysis: {analysis.summary()}")
+        accepted = bulk_accept(store, DEMO_ACCEPT_CONFIDENCE, actor="demo-build",
+                               reason=f"demo build: accept suggestions with confidence >= {DEMO_ACCEPT_CONFIDENCE}",
+                               pack=pack)
+        say(f"Review: {len(accepted.decided)} high-confidence suggestions accepted by 'demo-build', "
+            f"{len(accepted.refused)} refused; the rest wait in the review queue")
+        with store.connect(write=False) as conn:
+            from sqlalchemy import text as sql
+
+            counts = {
+                "documents": conn.execute(sql("SELECT count(*) FROM documents")).scalar_one(),
+                "sample_documents": conn.execute(sql("SELECT count(*) FROM documents WHERE is_sample")).scalar_one(),
+                "suggestions": conn.execute(sql("SELECT count(*) FROM suggestions")).scalar_one(),
+                "accepted": conn.execute(sql(
+                    "SELECT count(*) FROM suggestions WHERE status IN ('accepted', 'edited')")).scalar_one(),
+                "awaiting_review": conn.execute(sql(
+                    "SELECT count(*) FROM suggestions WHERE status = 'suggested'")).scalar_one(),
+                "pack_facts": sum(len(getattr(pack, name)) for name in (
+                    "tenures", "instrument_events", "resolution_votes", "state_positions", "council_meetings",
+                    "mechanism_events", "repatriations")),
+            }
+        documents = [{k: d.get(k) for k in ("id", "published", "outlet", "title")}
+                     for d in store.list_documents(limit=100)]
+        today = dt.date.today()
+        posts = []
+        for timeline in fused_post_timelines(pack, store, today=today):
+            seg = timeline.holder_on(today)
+            if seg is None:
+                state = "no record"
+            elif seg.kind == "held":
+                state = f"held by {seg.person_label or seg.person} since {seg.start.isoformat()}"
+            else:
+                state = f"vacant since {seg.start.isoformat()}"
+            posts.append({"post": timeline.post, "state": state})
+    finally:
+        store.close()
+    return {"db": db, "counts": counts, "documents": documents, "posts": posts,
+            "ingest": ingest.to_json(), "analysis": analysis.to_json()}
