@@ -839,7 +839,9 @@ def _resolutions(work: Work) -> None:
             tok = _token_at(sent, char)
             if tok is None or _unreal(tok) or _negated(tok):
                 continue
-            if tok.dep_ == "amod" or (tok.dep_ == "acl" and not re.search(r"\bby\b", sent.text[m.end():m.end() + 40])):
+            if tok.dep_ == "amod" or (tok.dep_ == "acl" and not re.search(
+                    r"\bby\b|\b(?:in|at)\s+the\s+(?:Third\s+Committee|General\s+Assembly|Human\s+Rights\s+Council)|without a vote|by consensus",
+                    sent.text[m.end():m.end() + 60])):
                 continue  # "the resolution adopted on Thursday is not binding": a reference, not the report
             subj = _agent(tok) or _subject(tok)
             body = None
@@ -872,7 +874,8 @@ def _resolutions(work: Work) -> None:
 # ---------------------------------------------------------------- state positions
 
 _POSITION = [
-    (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|not|n't|no longer|without)\b[^.;]{0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
+    (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
+                r"step\w* back from|stepped away from|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
@@ -932,6 +935,9 @@ def _finite_past(tok: Any) -> bool:
     """A present-perfect or past construction around a verb ("has co-sponsored", "began co-sponsoring")."""
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did") for c in tok.children):
         return True
+    if any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ("begin", "start", "continue", "resume", "keep", "stop")
+           for t in tok.doc[max(0, tok.i - 5):tok.i]):
+        return True  # "began co-sponsoring"
     # "did co-sponsor" is split into co / - / sponsor: the auxiliary hangs on a neighbour
     if any(t.dep_ == "aux" and t.lower_ in ("has", "have", "had", "did") for t in tok.doc[max(0, tok.i - 4):tok.i]):
         return True
@@ -956,6 +962,11 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
     before = [s for s in states if s.end <= cue and cue - s.end < 90]
     if before:
         return state_of(before[-1].id)
+    if subj is not None and subj.lower_ in ("it", "they"):
+        # "... the first time it has stayed off the list since it began co-sponsoring": the state named before
+        earlier = [s for s in states if s.end <= cue]
+        if earlier:
+            return state_of(earlier[-1].id)
     return None
 
 
