@@ -191,9 +191,9 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.ctx = WebContext(db_url, settings, web)
     app.state.templates = make_templates()
-    from nkmonitor.web.pages.common import ChartCache
+    from nkmonitor.web.pages.common import ResultCache
 
-    app.state.charts = ChartCache()
+    app.state.results = ResultCache()
 
     install_error_handlers(app)
     app.add_middleware(SessionMiddleware, secret_key=web.secret_key, session_cookie="nkmonitor_session",

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from nkmonitor.web.api.common import Page, as_of_param, jsonable, page
 from nkmonitor.web.app import ctx
+from nkmonitor.web.pages.common import memo
 
 router = APIRouter(tags=["tracking"])
 
@@ -51,8 +52,9 @@ def recommendations(request: Request, p: Page = Depends(page), as_of: str | None
     from nkmonitor.track.recommendations import tracked_recommendations
 
     c = ctx(request)
-    rows = tracked_recommendations(c.store, c.pack, addressee=addressee, status=status, action=action,
-                                   as_of=_date(as_of), include_unreviewed=not reviewed_only)
+    rows = memo(request, "recommendations", as_of, lambda: tracked_recommendations(
+        c.store, c.pack, addressee=addressee, status=status, action=action, as_of=_date(as_of),
+        include_unreviewed=not reviewed_only), addressee, status, action, reviewed_only)
     return p.wrap(jsonable(rows[p.offset:p.offset + p.limit]), len(rows), as_of=as_of)
 
 
@@ -70,4 +72,6 @@ def indicator(request: Request, name: str, as_of: str | None = Depends(as_of_par
     from nkmonitor.track.indicators import compute_indicator
 
     c = ctx(request)
-    return {"as_of": as_of, "table": jsonable(compute_indicator(name, c.store, c.pack, by=by, as_of=_date(as_of)))}
+    table = memo(request, "indicator", as_of, lambda: compute_indicator(name, c.store, c.pack, by=by, as_of=_date(as_of)),
+                 name, by)
+    return {"as_of": as_of, "table": jsonable(table)}

@@ -24,8 +24,9 @@ def data_version(store) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-class ChartCache:
-    """Rendered SVG by (chart, as_of, data version): Vega rendering costs 100-800 ms, a lookup nothing."""
+class ResultCache:
+    """Results by (name, as_of, data version, ...): rendered SVG charts (Vega takes 100-800 ms) and
+    the slower tracking results (indicators, recommendations). Values are shared: never mutate them."""
 
     def __init__(self, size: int = 128):
         self.size = size
@@ -46,20 +47,27 @@ class ChartCache:
 
 
 def chart(request: Request, name: str, as_of: str | None, make: Callable[[], str], *extra: Any) -> str:
+    return memo(request, "chart:" + name, as_of, make, *extra)
+
+
+def memo(request: Request, name: str, as_of: str | None, make: Callable[[], Any], *extra: Any) -> Any:
+    """`make()` once per (name, as_of, extra) until a review decision or analysis changes the data."""
     c = ctx(request)
-    return request.app.state.charts.get((name, as_of, data_version(c.store), *extra), make)
+    return request.app.state.results.get((name, as_of, data_version(c.store), *extra), make)
 
 
 def warm_charts(app) -> None:
-    """Render today's charts once at start-up so the first visitor does not wait for Vega (seconds)."""
+    """Compute today's charts and slow results once at start-up, so the first visitor does not wait seconds."""
     import logging
 
     from starlette.requests import Request as StarletteRequest
 
-    from nkmonitor.web.pages import indicators, overview, posts, un_votes
+    from nkmonitor.web.pages import indicators, overview, posts, recommendations, un_votes
 
     jobs = [("/", overview.overview, {}), ("/posts", posts.posts, {}), ("/un-votes", un_votes.un_votes, {}),
-            ("/indicators", indicators.indicators, {"by": "year"})]
+            ("/indicators", indicators.indicators, {"by": "year"}),
+            ("/recommendations", recommendations.recommendations,
+             {"addressee": None, "status": None, "action": None, "reviewed": None, "limit": 50, "offset": 0})]
     for path, handler, kwargs in jobs:
         scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
                  "headers": [], "app": app, "session": {}, "server": ("localhost", 0), "scheme": "http",

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 
 from nkmonitor.errors import BadValue
 from nkmonitor.web.app import ctx, render
-from nkmonitor.web.pages.common import chart, page_as_of
+from nkmonitor.web.pages.common import chart, memo, page_as_of
 
 router = APIRouter()
 
@@ -24,7 +24,8 @@ def indicators(request: Request, by: str = Query("year", pattern="^(year|quarter
     sections = []
     for name in INDICATORS:
         try:
-            table = compute_indicator(name, c.store, c.pack, by=by, as_of=as_of)
+            table = memo(request, "indicator", as_of,
+                         lambda: compute_indicator(name, c.store, c.pack, by=by, as_of=as_of), name, by)
         except BadValue as err:  # e.g. alignment exists per year only
             sections.append({"name": name, "meta": {"label": name.replace("-", " "), "definition": INDICATORS[name].definition},
                              "rows": [], "svg": None, "note": err.message})

@@ -6,20 +6,21 @@ from fastapi import APIRouter, Request
 
 from nkmonitor.web import queries
 from nkmonitor.web.app import ctx, render
-from nkmonitor.web.pages.common import page_as_of
+from nkmonitor.web.pages.common import memo, page_as_of
 from nkmonitor.web.pages.posts import post_states
 from nkmonitor.web.pages.un_votes import principal_vote
 
 router = APIRouter()
 
 
-def open_recommendations(c, as_of: str | None, limit: int = 5):
+def open_recommendations(request, c, as_of: str | None, limit: int = 5):
     """(count, first few) of the recommendations still open, or None before that tracker exists."""
     try:
         from nkmonitor.track.recommendations import tracked_recommendations
     except ImportError:
         return None
-    rows = tracked_recommendations(c.store, c.pack, status="open", as_of=as_of)
+    rows = memo(request, "recommendations", as_of,
+                lambda: tracked_recommendations(c.store, c.pack, status="open", as_of=as_of), None, "open", None, False)
     return {"total": len(rows), "items": rows[:limit]}
 
 
@@ -42,5 +43,5 @@ def overview(request: Request):
     return render(request, "overview.html", {
         "title": "Overview", "posts": post_states(timelines, as_of), "laws": laws,
         "votes": [{"r": r, "v": principal_vote(r.votes)} for r in sorted(latest.values(), key=lambda r: r.instrument)], "labels": c.pack.label,
-        "recommendations": open_recommendations(c, as_of), "docs": docs, "total_docs": total_docs,
+        "recommendations": open_recommendations(request, c, as_of), "docs": docs, "total_docs": total_docs,
         "waiting": waiting})

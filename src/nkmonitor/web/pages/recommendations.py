@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 
 from nkmonitor.web.app import ctx, render
-from nkmonitor.web.pages.common import page_as_of
+from nkmonitor.web.pages.common import memo, page_as_of
 
 router = APIRouter()
 
@@ -19,9 +19,10 @@ def recommendations(request: Request, addressee: str | None = None, status: str 
     c = ctx(request)
     as_of = page_as_of(request)
     addressee, status, action = addressee or None, status or None, action or None
-    everything = tracked_recommendations(c.store, c.pack, as_of=as_of)
-    rows = tracked_recommendations(c.store, c.pack, addressee=addressee, status=status, action=action,
-                                   as_of=as_of, include_unreviewed=reviewed != "only")
+    everything = memo(request, "recommendations", as_of, lambda: tracked_recommendations(c.store, c.pack, as_of=as_of))
+    rows = memo(request, "recommendations", as_of, lambda: tracked_recommendations(
+        c.store, c.pack, addressee=addressee, status=status, action=action, as_of=as_of,
+        include_unreviewed=reviewed != "only"), addressee, status, action, reviewed == "only")
     counts = {s: sum(1 for r in everything if r.status == s) for s in STATUSES}
     addressees = sorted({r.addressee for r in everything}, key=lambda a: c.pack.label(a) or a)
     actions = sorted({(r.action, r.action_label) for r in everything}, key=lambda a: a[1])
