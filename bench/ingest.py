@@ -128,6 +128,7 @@ def run_backend(name: str, url: str, corpus: Path, n_docs: int, search_docs: int
     result["search_ms"]["all"] = {"p50": round(percentile(everything, 50), 2),
                                   "p95": round(percentile(everything, 95), 2)}
     store.close()
+    print(f"[{name}] {json.dumps(result)}", file=sys.stderr)
     return result
 
 

@@ -341,9 +341,13 @@ class Store:
             # Rank first, then make snippets only for the rows returned (snippet() is costly and
             # SQLite would otherwise compute it for every match before sorting).
             # Title hits weigh five times body hits; bm25 is lower-is-better, so negate it.
-            sql = ("SELECT d.id, -bm25(documents_fts, 5.0, 1.0) AS score "
-                   "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                   f"WHERE documents_fts MATCH :q{extra} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT :limit")
+            if extra:
+                sql = ("SELECT d.id, -bm25(documents_fts, 5.0, 1.0) AS score "
+                       "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                       f"WHERE documents_fts MATCH :q{extra} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT :limit")
+            else:  # without filters the FTS table alone answers, 3-4 times faster than the join
+                sql = ("SELECT rowid AS id, -bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts "
+                       "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts, 5.0, 1.0), rowid LIMIT :limit")
             second = ("SELECT d.id, d.title, d.published, d.outlet, d.language, d.source, d.duplicate_of, "
                       "snippet(documents_fts, -1, :s, :e, '…', 24) AS snippet "
                       "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
@@ -354,7 +358,7 @@ class Store:
                               'MaxFragments=2, FragmentDelimiter=" … "')
             # Headlines are costly, so they are made only for the rows that are returned.
             sql = ("WITH q AS (SELECT to_tsquery('english', :q) AS q), hits AS ("
-                   "SELECT d.id, ts_rank_cd(d.search_vector, q.q) AS score FROM documents d, q "
+                   "SELECT d.id, ts_rank(d.search_vector, q.q) AS score FROM documents d, q "
                    f"WHERE d.search_vector @@ q.q{extra} ORDER BY score DESC, d.id LIMIT :limit) "
                    "SELECT d.id, d.title, d.published, d.outlet, d.language, d.source, d.duplicate_of, hits.score, "
                    "ts_headline('english', left(d.text, 1000000), q.q, :opts) AS snippet "
