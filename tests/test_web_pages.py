@@ -149,3 +149,26 @@ def test_review_edit_through_the_form(demo):
         log = c.get("/api/review/log", params={"suggestion_id": s.id}).json()["items"][0]
         assert log["action"] == "edit" and log["reason"] == "day not certain" and log["actor"] == "edna"
         assert log["before"]["payload"]["date"] == s.payload["date"]
+
+
+def test_cached_results_follow_review_decisions(demo):
+    """Recommendations are cached by data version: accepting one shows at once."""
+    app = create_app(demo["url"], web=WebSettings(secret_key="cache"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        from nkmonitor.store.suggestions import list_suggestions
+
+        store = open_store(demo["url"])
+        s = list_suggestions(store, kind="recommendation", status="suggested", limit=1)[0]
+
+        def card() -> str:
+            html = c.get("/recommendations").text
+            anchor = html.index(f"#span-{s.id}\"")
+            return html[html.rindex("<li id=\"rec-", 0, anchor):html.index("</li>", anchor)]
+
+        assert "unreviewed" in card()
+        token = c.get("/api/session").json()["csrf_token"]
+        token = c.post("/api/session", json={"username": "edna", "password": PASSWORDS["edna"]},
+                       headers={"X-CSRF-Token": token}).json()["csrf_token"]
+        r = c.post(f"/api/suggestions/{s.id}/decision", json={"decision": "accept"}, headers={"X-CSRF-Token": token})
+        assert r.status_code == 200, r.text
+        assert "unreviewed" not in card()
