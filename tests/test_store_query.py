@@ -62,3 +62,21 @@ def test_distinct_corpus_stories_are_not_near_duplicates(corpus_dir, sqlite_url)
     out = store.add_document(reprint, near)
     assert out.status == "near_duplicate" and out.duplicate_of == 4
     store.close()
+
+
+def test_signature_of_long_text_is_computed_in_slices_without_change():
+    import random
+
+    from datasketch import MinHash
+
+    from nkmonitor.store import dedup
+
+    rng = random.Random(2)
+    text = " ".join(f"w{rng.randint(0, 10**6)}" for _ in range(50_000))  # more shingles than one slice
+    grams = list(dedup.shingles(text))
+    assert len(grams) > dedup._BATCH
+    whole = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
+    whole.update_batch(grams)
+    sliced = dedup.signature(text)
+    assert (sliced.hashvalues == whole.hashvalues).all()
+    assert (dedup.from_bytes(dedup.to_bytes(sliced)).hashvalues == whole.hashvalues).all()

@@ -20,6 +20,7 @@ SEED = 1
 # Pinned so stored signatures stay comparable across datasketch releases (32-bit values).
 SCHEME = "affine32"
 
+_BATCH = 20_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -36,9 +37,11 @@ def signature(text: str) -> "MinHash":
     from datasketch import MinHash
 
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    grams = shingles(text)
-    if grams:
-        mh.update_batch(list(grams))
+    grams = list(shingles(text))
+    # update_batch builds a (shingles x permutations) matrix: feed it in slices so a
+    # 5-million-character document needs ~20 MB, not gigabytes.
+    for start in range(0, len(grams), _BATCH):
+        mh.update_batch(grams[start:start + _BATCH])
     return mh
 
 
