@@ -109,3 +109,15 @@ def test_action_classifier_runs_on_our_training_sentences():
     assert classify_action("Lawmakers must renew the expiring human rights law before it lapses.")[0][0] == "legislation"
     assert classify_action("The regime should stop executing people in public.", "dprk")[0][0] == "dprk_compliance"
     assert classify_action("Donors should make sure monitors can follow every sack of grain to the villages.")[0][0] == "aid_monitoring"
+
+
+def test_conditions_and_questions_in_reported_speech_are_not_asks(extractor):
+    text = ("If Seoul should decide to co-sponsor the resolution, Pyongyang would protest. "
+            "Critics asked how a part-time envoy could carry the whole human rights agenda.")
+    assert asks(extractor, text) == set()
+
+
+def test_demand_without_named_addressee_goes_to_the_speakers_state(extractor):
+    text = "The Japanese government called for the immediate return of every citizen abducted by North Korea."
+    found = asks(extractor, text)
+    assert ("japan", "detainees_abductees_families") in found

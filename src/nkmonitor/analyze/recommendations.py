@@ -64,7 +64,7 @@ ACTION_CUES: dict[str, list[str]] = {
     "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg"],
     "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bdivert|\breaches? the\b"],
     "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return"],
-    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation)\b|\blegislat"],
+    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat"],
     "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bproactive approach\b|\bpressure\b"],
     "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
     "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
@@ -228,7 +228,7 @@ def _object_of(verb: Any) -> list[Any]:
         if child.dep_ in ("dobj", "dative", "obj"):
             return _core(child)
     for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon", "to"):
+        if child.dep_ in ("prep", "prt", "dative") and child.lower_ in ("on", "upon", "to"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return _core(grand)
@@ -253,6 +253,8 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue  # "should have done": hindsight, not an ask
             if verb is tok or verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in verb.children):
+                continue  # "if Seoul should decide to …" is a condition, not an ask
             # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
             if i == 0 and tok.lower_ == "should" and any(c.dep_ == "mark" or c.dep_ == "advcl" for c in [verb]):
                 continue
@@ -264,9 +266,10 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             if not _hedged(tok):
                 found.append({"kind": "modal", "cue": tok, "verb": tok, "actors": _subject(tok), "start": tok.idx})
         elif tok.pos_ == "VERB" and (tok.lemma_.lower() in URGE_VERBS or
+                                     (tok.lemma_.lower() == "call" and nxt in ("on", "upon", "for")) or
                                      (tok.lemma_.lower() in PUSH_VERBS and _has_to_complement(tok))):
             lemma = tok.lemma_.lower()
-            if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in tok.children):
+            if lemma == "call" and nxt not in ("on", "upon", "for") and not any(c.lower_ in ("on", "upon", "for") for c in tok.children):
                 continue
             if lemma == "tell" and not _has_to_complement(tok):
                 continue
@@ -508,7 +511,13 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return out, "explicit"
     if head_words & NO_ID:
         return [], "none"
-    if cue["kind"] == "urge" and tokens and not any(t.pos_ in ("PROPN", "PRON") for t in tokens):
+    if cue["kind"] == "urge" and by and by != "author" and not tokens:
+        # "Lawmakers in Seoul called for the ban to be repealed": a demand with no named addressee
+        # is put to the speaker's own government when the speaker is national
+        state = _as_addressee(by, ctx.pack)
+        if state in ("us", "rok", "japan", "china", "russia", "eu") or not fallback:
+            return ([state] if state else []), "speaker"
+    if cue["kind"] == "urge" and not any(t.pos_ in ("PROPN", "PRON") for t in tokens):
         # "demanding a new envoy be named": the thing demanded, not a party; the document's main state is asked
         return ([fallback] if fallback else []), "default"
     if cue["kind"] in ("heading", "impersonal", "hope") or head_words & DEFAULT_HEADS:
