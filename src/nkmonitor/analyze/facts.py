@@ -333,7 +333,7 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=(?:[\w.'\u2019-]+ ){1,3}as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=(?:[\w.'\u2019-]+ ){1,6}as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) served\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extension|renewed)\b"), "term_extended"),
@@ -537,6 +537,9 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
                 excluded.add(c[0])
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
                 excluded.add(c[0])
+    for c in cands:
+        if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b", work.text[c[1]:c[1] + 20], re.I):
+            excluded.add(c[0])  # "the Biden administration", "the Yoon government": the appointing side
     pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1])]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
@@ -909,7 +912,8 @@ def _state_positions(work: Work) -> None:
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
                 # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
-                tok = _token_at(sent, char if position == "not_cosponsored" or "by" in m.group(0) else sent.start + m.end() - 1)
+                split_cue = position == "cosponsored" and "sponsor" in m.group(0).lower() and " by" not in m.group(0)
+                tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
                 if tok is None or _unreal(tok):
                     continue
                 if tok.tag_ in ("VB", "VBP", "VBZ", "VBG") and position == "cosponsored" and not _finite_past(tok):
@@ -919,16 +923,26 @@ def _state_positions(work: Work) -> None:
                 state = _position_state(work, sent, tok, states, cue, position)
                 if state is None:
                     continue
+                # "China and Russia voted against": every state of a coordinated subject
+                also = []
+                subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+                if subj is not None:
+                    for c in subj.conjuncts:
+                        cm = _token_mention(sent, c, ("state", "person"))
+                        st = state_of(cm.id) if cm else None
+                        if st in STATES and st not in ("dprk", state):
+                            also.append(st)
                 covered.append((char, sent.start + m.end()))
                 inst = min(res, key=lambda r: abs(r.start - char)).id
                 years = _position_years(work, sent, tok)
                 conf = 0.8 if years else 0.7
-                for year in years or ([int(work.published[:4])] if work.published else []):
-                    key = (state, inst, year, position)
-                    if key in done:
-                        continue
-                    done.add(key)
-                    _add(work, [sent], conf, type="state_position", state=state, instrument=inst, year=year, position=position)
+                for st in [state] + also:
+                    for year in years or ([int(work.published[:4])] if work.published else []):
+                        key = (st, inst, year, position)
+                        if key in done:
+                            continue
+                        done.add(key)
+                        _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
 
 
 def _finite_past(tok: Any) -> bool:
@@ -1014,7 +1028,7 @@ def _council(work: Work) -> None:
         if not m:
             continue
         tok = _token_at(sent, sent.start + m.start())
-        if tok is None or _unreal(tok):
+        if tok is None or _unreal(tok) or (tok.pos_ == "NOUN" and _governor_blocked(tok)):
             continue
         if re.search(r"\bsince the council\b|\bsince\b[^.]{0,30}\b(held|met|convened)\b", low):
             continue
@@ -1086,6 +1100,19 @@ def _mechanisms(work: Work) -> None:
                 if date and (yr or verb):
                     event = "report_published"
                     conf = 0.72
+            if event is None:
+                # "The commission ... published its report in February"
+                for t in sent.span:
+                    if t.lemma_.lower() in ("publish", "release", "issue", "present", "submit") and t.pos_ == "VERB" \
+                            and any(c.dep_ == "dobj" and c.lemma_.lower() == "report" for c in t.children):
+                        subj = _subject(t)
+                        if subj is not None and mech.start <= subj.idx < mech.end and not _unreal(t) and not _negated(t):
+                            dm, _f = _attached_date(work, sent, t)
+                            if dm is not None:
+                                # its own fact: the same sentence may also state the establishment
+                                _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id,
+                                     event="report_published", date=dm.value)
+                            break
             if event is None and mech.id == "upr_dprk" and not is_report:
                 dm = _near_date(sent, mech.start)
                 if dm and dm.precision == "day" and re.search(r"\b(review|upr)\b", low):
