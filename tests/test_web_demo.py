@@ -15,7 +15,7 @@ HOSTILE_TITLE = 'Envoy news <script>window.__pwned=1</script><img src=x onerror=
 HOSTILE_TEXT = (
     "SEOUL, Feb. 1, 2024 - Julie Turner, the U.S. special envoy for North Korean human rights, "
     "took office on Oct. 13, 2023, after the post had been vacant for more than six years.\n\n"
-    "<script>window.__pwned=1</script> The envoy said <img src=x onerror=\"window.__pwned=2\"> "
+    "<script>window.__pwned=1</script> Quokkafish. The envoy said <img src=x onerror=\"window.__pwned=2\"> "
     "that North Korea must release detained foreigners. </textarea></mark><b>bold?</b>\n"
 )
 PASSWORDS = {"edna": "editor-pass-123", "vera": "viewer-pass-123"}
