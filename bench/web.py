@@ -195,7 +195,8 @@ class socket_port:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--queue-docs", type=int, default=5_000, help="documents given cloned suggestions")
+    parser.add_argument("--queue-docs", type=int, default=1_000,
+                        help="documents given 3 cloned suggestions each (the review queue)")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--db", default=None)
     parser.add_argument("--rebuild", action="store_true")

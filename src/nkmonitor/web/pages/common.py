@@ -67,7 +67,7 @@ def warm_charts(app) -> None:
     jobs = [("/", overview.overview, {}), ("/posts", posts.posts, {}), ("/un-votes", un_votes.un_votes, {}),
             ("/indicators", indicators.indicators, {"by": "year"}),
             ("/recommendations", recommendations.recommendations,
-             {"addressee": None, "status": None, "action": None, "reviewed": None, "limit": 50, "offset": 0})]
+             {"addressee": None, "status": None, "action": None, "reviewed": None, "limit": 25, "offset": 0})]
     for path, handler, kwargs in jobs:
         scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
                  "headers": [], "app": app, "session": {}, "server": ("localhost", 0), "scheme": "http",

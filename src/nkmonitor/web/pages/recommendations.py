@@ -13,7 +13,7 @@ router = APIRouter()
 @router.get("/recommendations")
 def recommendations(request: Request, addressee: str | None = None, status: str | None = None,
                     action: str | None = None, reviewed: str | None = None,
-                    limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0)):
+                    limit: int = Query(25, ge=1, le=200), offset: int = Query(0, ge=0)):
     from nkmonitor.track.recommendations import STATUSES, tracked_recommendations
 
     c = ctx(request)
