@@ -84,3 +84,22 @@ def test_naive_bayes_learns_and_generalizes():
 def test_trained_models_cover_the_codebook():
     assert len(model("issues.yaml").labels) == 18
     assert set(model("stance.yaml").labels) == {"hr_centered", "engagement_first", "security_first", "neutral_report"}
+
+
+def test_quoted_asks_in_news_do_not_make_it_argue(extractor):
+    text = ("The foreign ministry announced a new human rights office on Tuesday. "
+            "\u201cThe regime has to be held to account. Washington should refer the case to the criminal court. "
+            "Seoul must co-sponsor the resolution,\u201d one activist told reporters after the announcement.\n\n"
+            "The office will open next year, officials said.")
+    result = run(extractor, text, title="Ministry opens human rights office")
+    assert result.recommendations, "the quoted asks are still recommendations"
+    assert all(r.by != "author" for r in result.recommendations)
+    assert result.stance == "neutral_report"
+
+
+def test_first_person_statement_speaks_for_its_publisher(extractor):
+    text = ("We, the foreign ministers of three democracies, met today to discuss the human rights situation in North Korea. "
+            "We remain deeply concerned by forced labor and by the fate of abductees. We will continue to work together "
+            "and with our partners to promote accountability and to support the victims.")
+    result = run(extractor, text, title="Joint statement on human rights in North Korea")
+    assert result.stance == "hr_centered"

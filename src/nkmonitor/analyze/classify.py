@@ -197,12 +197,28 @@ def title_argues(title: str | None) -> bool:
     return False
 
 
+_QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
+
+
+_STATEMENT = re.compile(r"\bstatement\b|\bremarks\b|\bpress release\b", re.I)
+
+
+def quoted_share(text: str) -> float:
+    """The share of the text's characters inside quotation marks."""
+    if not text:
+        return 0.0
+    return sum(m.end() - m.start() for m in _QUOTED.finditer(text)) / len(text)
+
+
 def stance_signals(ctx: Any, recommendations: list | None) -> dict[str, float]:
     """Evidence that the document argues, and for which approach."""
     recs = recommendations or []
     text = ctx.text
     sentences = max(1, text.count(". ") + text.count("\n"))
-    author_recs = sum(1 for r in recs if r.by == "author")
+    # a statement that is mostly one long quotation (a senator's or ministry's release) speaks in
+    # its own voice, so unattributed asks inside the quotes count as the document's own
+    statement = quoted_share(text) > 0.5 or bool(_STATEMENT.search(ctx.title or ""))
+    author_recs = sum(1 for r in recs if r.by == "author" or (statement and r.by is None))
     votes: Counter = Counter()
     for r in recs:
         weight = 1.0 if r.by == "author" else 0.6
@@ -220,6 +236,7 @@ def stance_signals(ctx: Any, recommendations: list | None) -> dict[str, float]:
         "recs": float(len(recs)),
         "author_recs": float(author_recs),
         "title_argues": float(title_argues(ctx.title)),
+        "statement": float(statement),
         "reporting_rate": len(_REPORTING.findall(text)) / sentences,
         "first_person_rate": len(_FIRST_PERSON.findall(text)) / sentences,
         "security_cues": float(len(_SECURITY.findall(text))),
@@ -239,6 +256,8 @@ def classify_stance(ctx: Any, recommendations: list | None = None) -> str:
         or (s["author_recs"] >= 1 and (s["first_person_rate"] > 0.03 or s["title_argues"]))
         or (s["recs"] >= 1 and s["title_argues"])
         or s["security_cues"] > 0
+        # a statement in the first person (a government's or a group's own release) speaks for its publisher
+        or (s["statement"] and s["first_person_rate"] > 0.1)
     )
     if not argued:
         return "neutral_report"

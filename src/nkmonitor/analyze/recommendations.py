@@ -197,8 +197,12 @@ def _hedged(token: Any) -> bool:
 
 
 def _quote_depth(text: str, pos: int, sent_start: int) -> bool:
-    chunk = text[sent_start:pos]
-    return (chunk.count('"') + chunk.count("\u201c") - chunk.count("\u201d")) % 2 == 1 or "\u201c" in chunk and "\u201d" not in chunk
+    """Whether `pos` is inside quotation marks opened earlier in its paragraph (quotes run over sentences)."""
+    para_start = text.rfind("\n", 0, sent_start) + 1
+    chunk = text[para_start:pos]
+    if chunk.count("\u201c") > chunk.count("\u201d"):
+        return True
+    return chunk.count('"') % 2 == 1
 
 
 def _core(head: Any) -> list[Any]:
