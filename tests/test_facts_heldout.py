@@ -66,6 +66,45 @@ DOCS = [
 ]
 
 
+# A second batch, written after the first had been used to fix rules; its first run is reported in the README.
+DOCS_B = [
+    ("2011-05-28", None,
+     "Special envoy Robert King arrived in Pyongyang on Tuesday for a five-day visit to assess food needs, "
+     "the first trip by a U.S. human rights envoy to the North. King, who was sworn in as envoy in November 2009, "
+     "met officials of the foreign ministry.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "took_office", "date": "2009-11"}]),
+    ("2015-06-24", None,
+     "SEOUL, June 23 (Yonhap) -- The United Nations opened an office in Seoul on Tuesday to monitor human rights "
+     "in North Korea, a step recommended by the U.N. Commission of Inquiry. Pyongyang threatened to punish "
+     "those involved. The office will collect testimony from defectors.",
+     [{"type": "mechanism_event", "mechanism": "ohchr_seoul", "event": "opened", "date": "2015-06-23"}]),
+    ("2016-11-16", None,
+     "The General Assembly's Third Committee on Tuesday adopted without a vote a resolution condemning North "
+     "Korea's human rights record. Japan and the European Union drafted the text, which more than 70 countries "
+     "co-sponsored. Last year the committee approved a similar resolution by 112 votes to 19, with 50 abstentions.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2016-11-15"},
+      {"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2015", "yes": 112, "no": 19, "abstain": 50},
+      {"type": "state_position", "state": "japan", "instrument": "unga_dprk_hr_resolution", "year": 2016, "position": "cosponsored"},
+      {"type": "state_position", "state": "eu", "instrument": "unga_dprk_hr_resolution", "year": 2016, "position": "cosponsored"}]),
+    ("2020-08-05", None,
+     "Seoul's unification ministry has said it will inspect North Korean defector groups after the leaflet "
+     "launches in June. Lawmakers of the ruling party introduced a bill in June to ban leaflet launches, and the "
+     "government hopes the National Assembly will pass it before the end of the year.",
+     [{"type": "instrument_event", "instrument": "rok_anti_leaflet_law_2020", "event": "introduced", "date": "2020-06"}]),
+    ("2022-09-30", None,
+     "The North Korean Human Rights Act, which funds radio broadcasts and refugee programs, lapsed on Friday "
+     "after Congress failed to reauthorize it. A bipartisan group of senators has introduced a reauthorization "
+     "bill, but the Senate is not expected to vote on it before the elections.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "expired", "date": "2022-09-30"}]),
+    ("2023-10-20", None,
+     "Human rights groups said China deported more than 500 North Koreans, most of them women, on the night of "
+     "Oct. 9. The South Korean government expressed regret. Russia has also returned North Korean workers who "
+     "fled their jobs, activists say.",
+     [{"type": "repatriation", "by": "china", "count": 500, "date": "2023-10-09"},
+      {"type": "repatriation", "by": "russia"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -105,11 +144,11 @@ def _match(g, p):
     return False
 
 
-def score_heldout(ex):
-    """(tp, fp, fn, errors) of extraction over DOCS."""
+def score_heldout(ex, docs=None):
+    """(tp, fp, fn, errors) of extraction over DOCS (or the given documents)."""
     tp = fp = fn = 0
     report = []
-    for published, outlet, text, gold in DOCS:
+    for published, outlet, text, gold in (DOCS if docs is None else docs):
         ctx = DocContext(text=text, sdoc=ex.nlp(text), published=published, pack=ex.pack, outlet=outlet)
         ctx.mentions = link_mentions(ctx)
         pred = [f.to_json() for f in extract_facts(ctx)]
@@ -143,3 +182,11 @@ def test_heldout_precision_and_recall(scores):
     # first run, before any rule was changed for these documents: P 0.81, R 0.81
     assert precision >= 0.85, (precision, report)
     assert recall >= 0.75, (recall, report)
+
+
+def test_second_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_B)
+    # first run, before any rule was changed for these documents: P 0.80, R 0.40
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.7, report

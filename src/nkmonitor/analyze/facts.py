@@ -478,6 +478,8 @@ def _post_events(work: Work) -> None:
                 person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
                 dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
                 date = dm.value if dm else None
+                if tok.pos_ == "NOUN" and person is None and dm is None and not re.search(r"\b(recent|new|latest)\b", low):
+                    continue  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
                 if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
                     date = _recent_fallback(work, sent, tok)
@@ -880,6 +882,7 @@ _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
                 r"step\w* back from|stepped away from|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
+    (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -1061,6 +1064,29 @@ _MECH_CUES = [
 _ANNIV = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+anniversary\b|\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth)\s+anniversary\b", re.I)
 
 
+def _linked(sent: Sent, cue: Any, mention: Mention) -> bool:
+    """The mention is an argument of the cue (or the cue modifies it) within its clause."""
+    span = sent.span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    cur = head
+    for _ in range(4):
+        if cur.i == cue.i:
+            return True
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp") and cur is not head or cur.head is cur:
+            break
+        cur = cur.head
+    cur = cue
+    for _ in range(2):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if span.start <= cur.i < span.end:
+            return True
+    return False
+
+
 def _mechanisms(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"]
@@ -1132,6 +1158,8 @@ def _mechanisms(work: Work) -> None:
                     tok = _token_at(sent, char)
                     if tok is None or _unreal(tok) or _negated(tok):
                         continue
+                    if not _linked(sent, tok, mech):
+                        continue  # "opened an office ..., a step recommended by the Commission": not the COI's event
                     if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I) or _governor_blocked(tok)):
                         continue
                     dm, _f = _attached_date(work, sent, tok)
@@ -1146,7 +1174,7 @@ def _mechanisms(work: Work) -> None:
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea)\b",
+    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers))\b",
     re.I,
 )
 _COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:years?|months?|days?|percent|%))")

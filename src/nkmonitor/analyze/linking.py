@@ -210,7 +210,7 @@ _OTHER_TOPIC = re.compile(r"^\s*(?:for|on|to|of)\s+(?:the\s+)?[\w.'\u2019-]+", r
 _QUALIFIER = re.compile(
     r"(?:(?P<poss>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['\u2019]s\s+|(?P<adj>U\.S\.|US|American|South\s+Korean|"
     r"S\.\s*Korean|Korean|ROK|U\.N\.|UN|United\s+Nations)\s+)(?:(?:new|former|first|inaugural|current|next|"
-    r"top|outgoing|incoming|then|sitting|own)\s+)*$"
+    r"top|outgoing|incoming|then|sitting|own|human\s+rights|north\s+korean?|n\.\s*korean?)\s+)*$"
 )
 _HR_NEAR = re.compile(r"human\s+rights", re.IGNORECASE)
 
@@ -310,6 +310,12 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
                 if recent:
                     post = recent[-1].id
                     via = "description"
+                elif head_key == "special envoy":
+                    # "Special envoy Robert King ... the first trip by a human rights envoy": the title's usual holder
+                    s0, s1 = _sentence_bounds(text, m.start())
+                    if _HR_NEAR.search(text[max(0, s0 - 300):s1]) and re.search(r"north\s+korea|dprk|pyongyang", text[max(0, s0 - 600):s1 + 300], re.I):
+                        post = defaults.get(head_key)
+                        via = "description"
             if post is None:
                 continue
         start = qstart if via == "possessive" else m.start()
@@ -323,6 +329,8 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 _ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
+_ANAPHOR_BODY = re.compile(r"\b(?:the|its|this)\s+(committee|council|assembly)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE)
+_BODY_HEADS = {"committee": {"un_ga_third_committee"}, "council": {"un_hrc", "un_sc"}, "assembly": {"un_ga", "rok_national_assembly"}}
 _ANAPHOR_MECH = re.compile(r"\b(?:the|its|this)\s+(foundation|commission|center|centre|review|inquiry)\b", re.IGNORECASE)
 _ANAPHOR_POST = re.compile(
     r"\b(?:the|that|this)\s+(?:(?:long[-\s]vacant|vacant|same|ambassadorial|envoy)\s+)?(post|position|job|role|mandate)\b|"
@@ -446,11 +454,21 @@ def link_mentions(ctx: Any) -> list[Mention]:
             if hit.start() > m.end:
                 base.append(Mention(hit.start(), hit.end(), abbr, m.kind, m.id, "abbreviation"))
 
-    for ident, patterns in (lex.get("instrument_descriptions") or {}).items():
-        for pat in patterns:
-            for hit in re.finditer(pat, text, re.IGNORECASE):
-                g = 1 if hit.groups() else 0
-                base.append(Mention(hit.start(g), hit.end(g), hit.group(g), "instrument", ident, "description"))
+    for kind, section in (("instrument", "instrument_descriptions"), ("mechanism", "mechanism_descriptions")):
+        for ident, patterns in (lex.get(section) or {}).items():
+            for pat in patterns:
+                for hit in re.finditer(pat, text, re.IGNORECASE):
+                    g = 1 if hit.groups() else 0
+                    base.append(Mention(hit.start(g), hit.end(g), hit.group(g), kind, ident, "description"))
+    # "the committee", "the council", "the assembly": the body of that kind named last
+    for hit in _ANAPHOR_BODY.finditer(text):
+        word = hit.group(1).lower()
+        wanted = _BODY_HEADS[word]
+        prior = [m for m in base if m.kind == "body" and m.id in wanted and m.end <= hit.start()
+                 and hit.start() - m.end <= ANAPHORA_WINDOW]
+        if prior:
+            last = max(prior, key=lambda m: m.end)
+            base.append(Mention(hit.start(), hit.end(), hit.group(0), "body", last.id, "description"))
     base.sort(key=lambda m: m.start)
 
     posts = _link_posts(text, index, lex, base)
