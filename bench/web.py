@@ -40,8 +40,10 @@ def synthetic_documents(n: int, seed: int = 7):
     from nkmonitor.records import Document
 
     rng = random.Random(seed)
-    vocab = COMMON * 3 + WORDS
     for i in range(n):
+        # Each document is about a dozen field words, so a field term matches a fraction of the
+        # archive (as in real collections) rather than nearly every document.
+        vocab = COMMON * 2 + rng.sample(WORDS, 12)
         sentences = []
         for _ in range(rng.randint(8, 20)):
             sentences.append(" ".join(rng.choices(vocab, k=rng.randint(10, 22))).capitalize() + ".")

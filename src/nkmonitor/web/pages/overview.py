@@ -38,7 +38,9 @@ def overview(request: Request):
     for row in votes.rows:  # the newest year of each resolution series
         if row.votes and (row.instrument not in latest or row.year > latest[row.instrument].year):
             latest[row.instrument] = row
-    docs, total_docs = queries.browse_documents(c.store, date_to=as_of[:10] if as_of else None, limit=6)
+    # Filtering by date cannot use the index (dates of mixed precision): cached per as_of instead.
+    docs, total_docs = memo(request, "newest-documents", as_of,
+                            lambda: queries.browse_documents(c.store, date_to=as_of[:10] if as_of else None, limit=6))
     waiting = queries.count_suggestions(c.store, status="suggested")
     return render(request, "overview.html", {
         "title": "Overview", "posts": post_states(timelines, as_of), "laws": laws,
