@@ -52,24 +52,25 @@ ACTION_CUES: dict[str, list[str]] = {
     "appoint_official": [r"\b(?:appoint|name|nominate|designate|fill)\w*\b.{0,60}\b(?:envoy|ambassador|rapporteur|post|position)",
                          r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled)", r"\bvacan"],
     "integrate_hr_in_policy": [r"\bintegrat\w*\b.{0,40}\bhuman rights|human rights\b.{0,60}\bintegrat",
-                               r"\brelegat|\bsideline|\bsecondary status|\bat the (?:center|centre|heart)\b",
-                               r"human rights (?:concerns )?(?:in|into) (?:any |future )?negotiations"],
-    "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*", r"\bconnecting\b.{0,60}\bnot the right",
+                               r"\brelegat|\bsideline|\bsecondary\b|\bat the (?:center|centre|heart)\b",
+                               r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b"],
+    "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*",
+                                  r"\b(?:link|tie|connect|condition|bundl)\w*\b.{0,80}\b(?:is|are|would be)\s+(?:not|wrong|a mistake|counterproductive)",
                                   r"\bnot\b.{0,20}\b(?:tie|link|condition)\w*\b.{0,40}\b(?:aid|humanitarian)"],
-    "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified stance\b|\bcoherent\b|\bon-off\b"],
+    "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified (?:stance|position|front|message)|\bcoherent\b|\bsteady\b|\bsame message\b"],
     "un_multilateral_action": [r"\bco\s*-?\s*sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
-                               r"\bmultilateral", r"\bcoalition\b", r"\binternational discussion"],
+                               r"\bmultilateral", r"\bcoalition\b", r"\binternational (?:forums?|agenda|attention)"],
     "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
     "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg"],
-    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bdivert|\breaches? the\b"],
-    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return"],
+    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen"],
+    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)"],
     "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat"],
-    "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bproactive approach\b|\bpressure\b"],
+    "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bpressure\b|\benforce\w*"],
     "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
     "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
     "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war"],
-    "allied_coordination": [r"\bcoordinat\w*|\bavoid clashing\b|\bclash\w*\b|\balign\w*\b.{0,20}\bposition|\btrilateral consultation"],
+    "allied_coordination": [r"\bcoordinat\w*|\bavoid (?:clash|disagree|friction|rift)\w*|\bclash\w*\b|\balign\w*\b.{0,20}\bposition|\btrilateral consultation"],
     "dprk_compliance": [],
 }
 _CUES = {a: [re.compile(p, re.I) for p in pats] for a, pats in ACTION_CUES.items()}
@@ -91,6 +92,9 @@ DPRK_OWN_ACTIONS = {"dprk_compliance", "detainees_abductees_families", "engageme
 WEAK_CUES = {"impersonal", "hope", "need_noun", "needed", "heading"}
 
 
+LEXICON_WEIGHT = 1.0
+
+
 def classify_action(text: str, addressee: str | None = None) -> list[tuple[str, float]]:
     """Ranked (action, score) for the text of one ask: lexicon hits plus the Naive Bayes posterior."""
     nb = model("actions.yaml")
@@ -98,7 +102,8 @@ def classify_action(text: str, addressee: str | None = None) -> list[tuple[str, 
     scored = {}
     for action in _CUES:
         hits = sum(1 for p in _CUES[action] if p.search(text))
-        scored[action] = probs.get(action, 0.0) + 0.6 * min(hits, 2)
+        # a lexicon cue is more precise than the word statistics: it outweighs a confident posterior
+        scored[action] = probs.get(action, 0.0) + LEXICON_WEIGHT * min(hits, 2)
     ranked = sorted(scored.items(), key=lambda kv: -kv[1])
     if addressee == "dprk" and ranked[0][0] not in DPRK_OWN_ACTIONS:
         # what North Korea itself is asked to do (cooperate with the UN, accept monitored aid, end
@@ -172,6 +177,46 @@ def default_addressee(ctx: Any) -> str | None:
             counts.pop(bad, None)
     states = [(k, v) for k, v in counts.most_common() if k in ("us", "rok", "china", "japan", "russia", "eu", "dprk")]
     return states[0][0] if states else None
+
+
+def publisher_of(ctx: Any) -> str | None:
+    """The body that publishes the document when the outlet names one ('Human Rights Watch' → hrw)."""
+    outlet = getattr(ctx, "outlet", None)
+    if not outlet or ctx.pack is None:
+        return None
+    try:
+        aliases = ctx.pack.aliases(["body"])
+    except Exception:
+        return None
+    found = []
+    for alias, _kind, ident in aliases:
+        if len(alias) > 3:
+            match = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", outlet)
+            if match:
+                found.append((match.start(), -len(alias), ident))
+    # the first organization the outlet names is the publisher ("HRW and TJWG" → hrw)
+    return speaker_id(min(found)[2], ctx.pack) if found else None
+
+
+def speaker_id(actor: str | None, pack: Any) -> str | None:
+    """A national sub-body speaks as its parent chamber or office (a Senate committee → us_senate)."""
+    if not actor or pack is None or actor == "author":
+        return actor
+    try:
+        entity = pack.get(actor)
+    except Exception:
+        return actor
+    parent = getattr(entity, "parent", None)
+    # one step only: a committee speaks as its chamber, a chamber stays itself
+    if parent and getattr(entity, "state", None) and getattr(entity, "kind", "body") == "body":
+        try:
+            pack.get(parent)
+        except Exception:
+            return actor
+        if not getattr(pack.get(parent), "parent", None):
+            return actor  # the parent is a top body (us_senate → us_congress is too far)
+        return parent
+    return actor
 
 
 def _title_aliases(ctx: Any) -> list[tuple[str, str, str]]:
@@ -392,15 +437,19 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
         return [sent.text]
     target = verb
     if cue["kind"] == "urge":
-        comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.idx > verb.idx]
         target = comps[0] if comps else verb
+        if comps:
+            # the asked-for action, without the addressee's name ("urged the Security Council to refer …")
+            start = min(t.idx for t in target.subtree)
+            whole = ctx.text[start: sent.end_char]
     conjs = [c for c in target.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     if not conjs:
         # "do X rather than Y" asks X and, in substance, not-Y: both halves are classified
         return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
     pieces = []
     head_tokens = [t for t in target.subtree if not any(t in c.subtree for c in conjs)]
-    pieces.append("".join(t.text_with_ws for t in head_tokens if t.i >= sent.start))
+    pieces.append("".join(t.text_with_ws for t in head_tokens if t.idx >= cue["start"]))
     for c in conjs:
         pieces.append("".join(t.text_with_ws for t in c.subtree))
     return pieces
@@ -444,6 +493,7 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
     if ctx.sdoc is None or not ctx.text.strip():
         return []
     fallback = default_addressee(ctx)
+    publisher = publisher_of(ctx)
     best: dict[tuple[str, str], Recommendation] = {}
     last_addressees: list[str] = []
     last_speaker: str | None = None
@@ -456,6 +506,10 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
             if _inside_other_cue(cue, cues):
                 continue
             by = _speaker(ctx, sent, cue, last_speaker)
+            if by == "author" and publisher:
+                by = publisher  # an organization's own release: the organization is the author
+            elif by not in (None, "author"):
+                by = speaker_id(by, ctx.pack)
             addressees, how = _addressees(ctx, sent, cue, fallback, last_addressees, by)
             if not addressees:
                 continue
