@@ -121,3 +121,12 @@ def test_demand_without_named_addressee_goes_to_the_speakers_state(extractor):
     text = "The Japanese government called for the immediate return of every citizen abducted by North Korea."
     found = asks(extractor, text)
     assert ("japan", "detainees_abductees_families") in found
+
+
+def test_has_to_and_passive_urging(extractor):
+    found = asks(extractor, "Beijing is urged to end forced repatriations of North Korean escapees. "
+                            "The United States has to keep raising the abuses at the Security Council. "
+                            "The ministry had to cancel a briefing because of a storm.")
+    assert ("china", "refugee_protection") in found
+    assert ("us", "un_multilateral_action") in found
+    assert len(found) == 2

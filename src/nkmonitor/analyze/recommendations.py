@@ -33,6 +33,9 @@ _NEED_NOUN = re.compile(r"\b(?:the|a|an|urgent|clear)\s+(?:urgent\s+|pressing\s+
 _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+will\b", re.I)
 
 # actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
+# states whose own government a national speaker's demand is put to (not North Korea: its
+# officials do not petition their own government in these texts)
+STATES = {"us", "rok", "japan", "china", "russia", "eu"}
 DEFAULT_HEADS = {"we", "government", "administration", "it", "they", "country", "nation", "officials", "leaders",
                  "policymakers", "policy", "president", "lawmakers", "seoul", "washington"}
 NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups"}
@@ -311,7 +314,8 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue
             found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb) or _left_phrase(tokens, i),
                           "start": tok.idx})
-        elif tok.lemma_.lower() == "need" and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lemma_.lower() == "need" or (tok.lemma_.lower() == "have" and tok.tag_ in ("VBZ", "VBP"))) \
+                and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
             if not _hedged(tok):
                 found.append({"kind": "modal", "cue": tok, "verb": tok, "actors": _subject(tok), "start": tok.idx})
         elif tok.pos_ == "VERB" and (tok.lemma_.lower() in URGE_VERBS or
@@ -330,8 +334,10 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and (tok.dep_ in ("acl", "advcl") or auxes & {"been", "is", "are", "was", "were"}))
                     or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})):
                 continue
-            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _object_of(tok),
-                          "speaker": _subject(tok), "start": tok.idx})
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            # "Seoul is urged to …": the passive subject is the one asked
+            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _subject(tok) if passive else _object_of(tok),
+                          "speaker": [] if passive else _subject(tok), "start": tok.idx})
     sent_text = sent.text
     for match in _IMPERSONAL.finditer(sent_text):
         start = sent.start_char + match.start()
@@ -540,8 +546,9 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
     tokens = cue["actors"]
     if cue["kind"] == "need_noun":
         # "the ministry underscored the need to …": the speaker's own state is asked to act
-        if by and by != "author":
-            return [_as_addressee(by, ctx.pack)], "speaker"
+        state = _as_addressee(by, ctx.pack) if by and by != "author" else None
+        if state in STATES:
+            return [state], "speaker"
         return ([fallback] if fallback else []), "default"
     actors: list[str] = []
     head_words: set[str] = set()
@@ -573,8 +580,8 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         # "Lawmakers in Seoul called for the ban to be repealed": a demand with no named addressee
         # is put to the speaker's own government when the speaker is national
         state = _as_addressee(by, ctx.pack)
-        if state in ("us", "rok", "japan", "china", "russia", "eu") or not fallback:
-            return ([state] if state else []), "speaker"
+        if state in STATES:
+            return [state], "speaker"
     if cue["kind"] == "urge" and not any(t.pos_ in ("PROPN", "PRON") for t in tokens):
         # "demanding a new envoy be named": the thing demanded, not a party; the document's main state is asked
         return ([fallback] if fallback else []), "default"
