@@ -91,7 +91,7 @@ def ctx(request: Request) -> WebContext:
 
 def current_user(request: Request) -> auth.User | None:
     """The signed-in user, re-read from the database so a disabled account stops at once."""
-    if "user" in request.state._state:
+    if hasattr(request.state, "user"):  # looked up once per request
         return request.state.user
     user = None
     uid = request.session.get("uid")

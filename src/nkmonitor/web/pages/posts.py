@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi import APIRouter, Request
 
 from nkmonitor.web.app import ctx, render
-from nkmonitor.web.format import duration
+from nkmonitor.web.format import duration, to_date
 from nkmonitor.web.pages.common import chart, page_as_of
 
 router = APIRouter()
@@ -13,9 +15,6 @@ router = APIRouter()
 
 def post_states(timelines, as_of: str | None) -> list[dict]:
     """Each post filled or vacant on the answer date, since when and for how long."""
-    from nkmonitor.web.format import to_date
-    import datetime as dt
-
     day = to_date(as_of) or dt.date.today()
     out = []
     for tl in timelines:
@@ -38,13 +37,9 @@ def post_states(timelines, as_of: str | None) -> list[dict]:
 
 def history(tl) -> list[dict]:
     """Tenures and vacancies of one post in date order (vacancies sit between the tenures)."""
-    from nkmonitor.web.format import to_date
-
     rows = [{"kind": "held", "t": t, "start": t.start, "end": t.end, "key": to_date(t.start)} for t in tl.tenures]
     rows += [{"kind": "vacant", "start": s.start.isoformat(), "end": s.end.isoformat() if s.end else None,
               "key": s.start} for s in tl.segments if s.kind == "vacant"]
-    import datetime as dt
-
     return sorted(rows, key=lambda r: r["key"] or dt.date.min)
 
 
@@ -52,7 +47,6 @@ def history(tl) -> list[dict]:
 def posts(request: Request):
     from nkmonitor.report.charts import posts_gantt_svg
     from nkmonitor.track.fusion import fused_post_timelines
-    from nkmonitor.web.format import to_date
 
     c = ctx(request)
     as_of = page_as_of(request)

@@ -12,6 +12,7 @@ from nkmonitor.store.suggestions import get_suggestion, list_suggestions
 from nkmonitor.web import queries
 from nkmonitor.web.app import check_csrf, ctx, render, require_editor
 from nkmonitor.web.format import describe
+from nkmonitor.web.pages.common import memo
 
 router = APIRouter()
 
@@ -28,9 +29,12 @@ def queue(request: Request, user=Depends(require_editor), type: str | None = Non
           error: str | None = None):
     c = ctx(request)
     type = type or None
-    items = list_suggestions(c.store, status="suggested", type=type, min_confidence=min_confidence,
-                             limit=limit, offset=offset)
-    total = queries.count_suggestions(c.store, status="suggested", type=type, min_confidence=min_confidence)
+    # The queue changes only with a decision or an analysis, which change the data version.
+    items, total = memo(request, "queue", None, lambda: (
+        list_suggestions(c.store, status="suggested", type=type, min_confidence=min_confidence,
+                         limit=limit, offset=offset),
+        queries.count_suggestions(c.store, status="suggested", type=type, min_confidence=min_confidence)),
+        type, min_confidence, limit, offset)
     from nkmonitor.track.review import audit_log
 
     return render(request, "review.html", {
