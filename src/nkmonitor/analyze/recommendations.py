@@ -244,7 +244,7 @@ def _hedged(token: Any) -> bool:
     return False
 
 
-def _quote_depth(text: str, pos: int, sent_start: int) -> bool:
+def _in_quotes(text: str, pos: int, sent_start: int) -> bool:
     """Whether `pos` is inside quotation marks opened earlier in its paragraph (quotes run over sentences)."""
     para_start = text.rfind("\n", 0, sent_start) + 1
     chunk = text[para_start:pos]
@@ -269,7 +269,7 @@ def _subject(verb: Any) -> list[Any]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
             return _core(child)
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return []
 
@@ -303,14 +303,12 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             verb = tok.head
             if nxt == "have" and verb.tag_ == "VBN":
                 continue  # "should have done": hindsight, not an ask
-            if verb is tok or verb.pos_ not in ("VERB", "AUX"):
+            if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in verb.children):
                 continue  # "if Seoul should decide to …" is a condition, not an ask
             # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
-            if i == 0 and tok.lower_ == "should" and any(c.dep_ == "mark" or c.dep_ == "advcl" for c in [verb]):
-                continue
-            if tokens[0].i == tok.i and tok.text == "Should":
+            if i == 0 and tok.text == "Should":
                 continue
             found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb) or _left_phrase(tokens, i),
                           "start": tok.idx})
@@ -323,8 +321,6 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                                      (tok.lemma_.lower() in PUSH_VERBS and _has_to_complement(tok))):
             lemma = tok.lemma_.lower()
             if lemma == "call" and nxt not in ("on", "upon", "for") and not any(c.lower_ in ("on", "upon", "for") for c in tok.children):
-                continue
-            if lemma == "tell" and not _has_to_complement(tok):
                 continue
             if _hedged(tok) or tok.tag_ in ("VBN",) and tok.dep_ == "amod":
                 continue
@@ -428,7 +424,7 @@ def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None)
         idx = sent.start_char + _ATTRIB.search(sent.text).end()
         actors = _actors_in(ctx, idx, min(sent.end_char, idx + 80))
         return actors[0] if actors else prev_speaker
-    if _quote_depth(ctx.text, cue["start"], sent.start_char):
+    if _in_quotes(ctx.text, cue["start"], sent.start_char):
         return prev_speaker
     return "author"
 
