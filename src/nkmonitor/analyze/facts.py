@@ -55,6 +55,7 @@ class Sent:
     dates: list[DateMention]
     text: str
     i: int = 0
+    people: list = field(default_factory=list)  # spaCy PERSON entities (start, end, text), read once per document
 
 
 @dataclass
@@ -385,15 +386,13 @@ def _persons_in(work: Work, sent: Sent) -> list[tuple[int, int, str | None, str]
     out = []
     for m in _in(sent.mentions, "person"):
         out.append((m.start, m.end, m.id, m.text))
-    for ent in sent.span.ents:
-        if ent.label_ != "PERSON":
+    for start, end, text in sent.people:
+        if any(m.start < end and start < m.end for m in sent.mentions):
             continue
-        if any(m.start < ent.end_char and ent.start_char < m.end for m in sent.mentions):
-            continue
-        name = ent.text.strip()
+        name = text.strip()
         if len(name.split()) < 2 or not name[0].isupper():
             continue
-        out.append((ent.start_char, ent.end_char, None, name))
+        out.append((start, end, None, name))
     return out
 
 
@@ -1383,12 +1382,16 @@ def build_sentences(ctx: Any, dates: list[DateMention], mentions: list[Mention],
         dates = [d for d in dates if not (skip[0] <= d.start < skip[1])]
     m_starts = [m.start for m in mentions]
     d_starts = [d.start for d in dates]
+    # Doc.ents walks the whole document: read the people once, not per sentence
+    people = [(e.start_char, e.end_char, e.text) for e in ctx.sdoc.ents if e.label_ == "PERSON"]
+    p_starts = [p[0] for p in people]
     for s, e, span in _joined(ctx):
         mi, mj = bisect.bisect_left(m_starts, s), bisect.bisect_left(m_starts, e)
         if mi > 0 and mentions[mi - 1].end > s:
             mi -= 1  # a name broken over the sentence cut ("U.N.\nSecurity Council") belongs to both
         di, dj = bisect.bisect_left(d_starts, s), bisect.bisect_left(d_starts, e)
-        out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e], len(out)))
+        pi, pj = bisect.bisect_left(p_starts, s), bisect.bisect_left(p_starts, e)
+        out.append(Sent(s, e, span, mentions[mi:mj], dates[di:dj], text[s:e], len(out), people[pi:pj]))
     return out
 
 
