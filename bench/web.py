@@ -160,8 +160,10 @@ def measure(db: str, runs: int) -> list[dict]:
     results = []
     with httpx.Client(base_url=base, timeout=60) as anon, httpx.Client(base_url=base, timeout=60) as editor:
         token = editor.get("/api/session").json()["csrf_token"]
-        editor.post("/api/session", json={"username": "bench", "password": "bench-password"},
-                    headers={"X-CSRF-Token": token}).raise_for_status()
+        signed = editor.post("/api/session", json={"username": "bench", "password": "bench-password"},
+                             headers={"X-CSRF-Token": token})
+        signed.raise_for_status()
+        token = signed.json()["csrf_token"]  # signing in starts a new session with a new token
         for kind, path, who in targets:
             client = editor if who else anon
             times = []
@@ -177,6 +179,24 @@ def measure(db: str, runs: int) -> list[dict]:
             results.append({"kind": kind, "path": path, "p50_ms": round(statistics.median(times), 1),
                             "p95_ms": round(percentile(times, 0.95), 1), "max_ms": round(max(times), 1),
                             "bytes": len(r.content)})
+        # The editor's real path: a decision, then the queue again (its cache entry is new each time).
+        ids = [s["id"] for s in editor.get("/api/suggestions", params={"status": "suggested", "limit": runs + 2})
+               .json()["items"]]
+        times = []
+        for i, sid in enumerate(ids):
+            editor.post(f"/api/suggestions/{sid}/decision", json={"decision": "reject", "reason": "bench"},
+                        headers={"X-CSRF-Token": token}).raise_for_status()
+            t = time.perf_counter()
+            r = editor.get("/review", headers={"accept": "text/html"})
+            if i >= 2:
+                times.append((time.perf_counter() - t) * 1000)
+        for sid in ids:  # leave the queue as it was for the next run
+            log = editor.get("/api/review/log", params={"suggestion_id": sid, "limit": 1}).json()["items"]
+            if log and log[0]["action"] == "reject" and not log[0]["undone_by"]:
+                editor.post(f"/api/review/log/{log[0]['id']}/undo", headers={"X-CSRF-Token": token})
+        results.append({"kind": "page", "path": "/review after each decision (uncached)",
+                        "p50_ms": round(statistics.median(times), 1), "p95_ms": round(percentile(times, 0.95), 1),
+                        "max_ms": round(max(times), 1), "bytes": len(r.content)})
     server.should_exit = True
     thread.join(10)
     return results
