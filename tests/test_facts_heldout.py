@@ -105,6 +105,51 @@ DOCS_B = [
 ]
 
 
+# A third batch, written after the second had been used to fix rules; its first run is reported in the README.
+DOCS_C = [
+    ("2008-02-14", None,
+     "Jay Lefkowitz, the U.S. special envoy for human rights in North Korea, said on Wednesday that Washington "
+     "should not normalize relations with Pyongyang until it improves its record. Lefkowitz has held the post "
+     "since August 2005.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "jay_lefkowitz", "event": "took_office", "date": "2005-08"}]),
+    ("2017-01-20", None,
+     "Robert King stepped down this week after more than seven years as Washington's envoy on North Korean human "
+     "rights, and the incoming administration has not said whether it will keep the post.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "left_office", "date": "2017-01"}]),
+    ("2010-11-20", None,
+     "A U.N. General Assembly committee on Thursday passed a resolution criticizing North Korea's human rights "
+     "situation by a vote of 100 to 18, with 60 abstentions. South Korea voted in favor for the third straight year, "
+     "while China voted against.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2010-11-18", "yes": 100, "no": 18, "abstain": 60},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2010, "position": "voted_yes"},
+      {"type": "state_position", "state": "china", "instrument": "unga_dprk_hr_resolution", "year": 2010, "position": "voted_no"}]),
+    ("2018-12-11", None,
+     "The United States failed to gather enough support to hold the annual Security Council meeting on North "
+     "Korean human rights this month and postponed its request, diplomats said. The council had discussed the "
+     "issue each December since 2014.",
+     []),
+    ("2024-04-05", None,
+     "The U.N. Human Rights Council on Thursday adopted a resolution on North Korea without a vote, extending the "
+     "mandate of the special rapporteur, Elizabeth Salmón, for another year. South Korea was among the co-sponsors.",
+     [{"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2024-04-04"},
+      {"type": "post_event", "post": "un_special_rapporteur_dprk", "person": "elizabeth_salmon", "event": "term_extended", "date": "2024-04-04"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2024, "position": "cosponsored"}]),
+    ("2023-08-29", None,
+     "South Korea's unification ministry will launch a North Korean human rights records center next month, "
+     "officials said. The ministry closed the foundation's empty office in 2018 after the budget ran out. "
+     "Activists want the government to reopen it.",
+     [{"type": "mechanism_event", "mechanism": "rok_nkhr_foundation", "event": "closed", "date": "2018"}]),
+    ("2012-03-23", None,
+     "Thailand deported nine North Korean refugees last month, and China has forcibly repatriated dozens of "
+     "others since February, according to Seoul lawmakers who are urging Beijing to stop.",
+     [{"type": "repatriation", "by": "china", "date": "2012-02"}]),
+    ("2016-09-05", None,
+     "South Korea's North Korean Human Rights Act took effect on Sunday, 11 years after it was first proposed "
+     "in the National Assembly. The law requires the government to set up a foundation and a records center.",
+     [{"type": "instrument_event", "instrument": "rok_nkhra_2016", "event": "entered_into_force", "date": "2016-09-04"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -190,3 +235,11 @@ def test_second_batch():
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_B)
     # first run, before any rule was changed for these documents: P 0.80, R 0.40
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.7, report
+
+
+def test_third_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_C)
+    # first run, before any rule was changed for these documents: P 0.88, R 0.64
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

@@ -286,6 +286,9 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ in ("when", "as", "after") and c.dep_ in ("advmod", "mark") for c in droot.children):
             factor = 0.8  # "When her term expired in July 2023, the government extended it"
+        elif troot.dep_ == "advcl" and troot.tag_ == "VBG" and troot.head.i == droot.i and not any(
+                c.dep_ == "mark" for c in troot.children):
+            factor = 0.85  # "adopted a resolution on Thursday, extending the mandate": one act
         elif troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i and droot.lemma_.lower() not in REPORT_WORDS:
             factor = 0.85  # "On Thursday, Seoul decided to withdraw"
         elif droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i:
@@ -336,8 +339,8 @@ _POST_TRIGGERS = [
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
     (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=(?:[\w.'\u2019-]+ ){1,6}as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) served\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
-    (re.compile(r"\b(extended|extension|renewed)\b"), "term_extended"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
+    (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
 ]
 _SERVED_RANGE = re.compile(
@@ -467,7 +470,7 @@ def _post_events(work: Work) -> None:
                     continue
                 if _unreal(tok) or (_negated(tok) and event != "left_office") or _imperative(tok):
                     continue
-                if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$", low[:m.start()][-50:]):
+                if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
                     continue

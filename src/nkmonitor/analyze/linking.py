@@ -424,6 +424,12 @@ def link_mentions(ctx: Any) -> list[Mention]:
         if len(ids) != 1:
             continue  # an alias shared by two entities is left to context rules
         kind, ident = next(iter(ids))
+        if ident == "un_ga":
+            # "a U.N. General Assembly committee", "the General Assembly's Third Committee"
+            tail = re.match(r"(?:['\u2019]s)?\s+(?:(?:third|human\s+rights|main|social|rights)\s+)*committee\b", text[end:end + 40], re.I)
+            if tail:
+                ident, end = "un_ga_third_committee", end + tail.end()
+                surface = text[start:end]
         via = "metonym" if surface in index.metonyms and kind == "state" else (
             "abbreviation" if surface.isupper() and len(surface) <= 6 and kind != "state" else "alias")
         base.append(Mention(start, end, surface, kind, ident, via))
