@@ -8,6 +8,7 @@ from nkmonitor.web.app import ctx, render
 from nkmonitor.web.pages.common import page_as_of
 
 router = APIRouter()
+JURISDICTIONS = {"un": "United Nations"}  # not a pack entity, only a jurisdiction code
 
 
 def mandate_status(mandate, as_of: str | None):
@@ -30,7 +31,7 @@ def laws(request: Request):
         entity = c.pack.get(st.instrument)
         mandates = [{"m": m, "now": mandate_status(m, as_of)} for m in c.pack.mandates_of(st.instrument)]
         rows.append({"st": st, "entity": entity, "mandates": mandates,
-                     "jurisdiction": c.pack.label(st.jurisdiction) if st.jurisdiction else ""})
+                     "jurisdiction": JURISDICTIONS.get(st.jurisdiction) or c.pack.label(st.jurisdiction) or ""})
     # Laws first (what the overview calls "in force or lapsed"), resolution series last.
     rows.sort(key=lambda r: (r["entity"].instrument_type == "resolution_series", r["st"].label))
-    return render(request, "laws.html", {"title": "Laws and mandates", "rows": rows})
+    return render(request, "laws.html", {"title": "Laws and mandates", "rows": rows, "labels": c.pack.label})
