@@ -119,3 +119,20 @@ def test_ctrl_c_stops_cleanly(tmp_path, sqlite_url):
     # The signal may land between a commit and the report's count of it: at most one apart.
     assert 0 <= assert_consistent(store) - report["ingested"] <= 1
     store.close()
+
+
+def test_two_concurrent_ingests_store_each_document_once(tmp_path, db_url):
+    make_corpus(tmp_path / "corpus", n=120)
+    open_store(db_url).close()
+    procs = [start_ingest(tmp_path / "corpus", db_url) for _ in range(2)]
+    reports = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        reports.append(json.loads(out))
+    # Whoever came second for a document saw it as already present (or as the same text).
+    assert sum(r["ingested"] for r in reports) == 120
+    assert sum(r["already_present"] + r["duplicates"] for r in reports) == 120
+    store = open_store(db_url)
+    assert assert_consistent(store) == 120
+    store.close()
