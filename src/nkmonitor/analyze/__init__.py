@@ -154,8 +154,10 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(documents, n_process, batch_size)
             return
+        from collections import deque
+
         pending: dict[int, dict[str, Any]] = {}
-        order: list[int] = []
+        order: deque[int] = deque()
         docs_by_index: dict[int, Document] = {}
 
         def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -172,7 +174,7 @@ class Extractor:
         def ready() -> Iterator[Extraction]:
             # emit every finished document at the head of the queue, keeping input order
             while order and pending[order[0]]["left"] == 0:
-                index = order.pop(0)
+                index = order.popleft()
                 state = pending.pop(index)
                 yield self._finish(docs_by_index.pop(index), state)
 
