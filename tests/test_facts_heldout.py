@@ -150,6 +150,50 @@ DOCS_C = [
 ]
 
 
+# A fourth batch, written after the third had been used to fix rules; its first run is reported in the README.
+DOCS_D = [
+    ("2013-03-22", None,
+     "GENEVA, March 21 (Reuters) - The U.N. Human Rights Council agreed on Thursday to launch its most detailed "
+     "investigation yet into North Korea, setting up a commission of inquiry into alleged crimes against humanity. "
+     "The resolution, brought by the European Union and Japan, was adopted without a vote.",
+     [{"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "established", "date": "2013-03-21"},
+      {"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2013-03-21"},
+      {"type": "state_position", "state": "eu", "instrument": "unhrc_dprk_hr_resolution", "year": 2013, "position": "cosponsored"},
+      {"type": "state_position", "state": "japan", "instrument": "unhrc_dprk_hr_resolution", "year": 2013, "position": "cosponsored"}]),
+    ("2004-10-20", None,
+     "President George W. Bush on Monday signed the North Korean Human Rights Act, which Congress approved last "
+     "month. The law authorizes $24 million a year for aid and broadcasts and calls for a special envoy.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "enacted", "date": "2004-10-18"}]),
+    ("2019-10-23", None,
+     "Tomás Ojea Quintana, the U.N. special rapporteur, told the General Assembly on Tuesday that the situation had "
+     "not improved. He is expected to step down next year, and the council will then appoint a successor.",
+     []),
+    ("2022-08-02", None,
+     "Elizabeth Salmón of Peru took office on Monday as the new special rapporteur on the situation of human rights "
+     "in North Korea. The Human Rights Council appointed her in May.",
+     [{"type": "post_event", "post": "un_special_rapporteur_dprk", "person": "elizabeth_salmon", "event": "took_office", "date": "2022-08-01"},
+      {"type": "post_event", "post": "un_special_rapporteur_dprk", "person": "elizabeth_salmon", "event": "appointed", "date": "2022-05"}]),
+    ("2017-12-12", None,
+     "The Security Council met on Monday to discuss human rights in North Korea for the fourth year in a row, "
+     "after a procedural vote of 10 to 3 with 2 abstentions. China said the council was not the right forum.",
+     [{"type": "council_meeting", "body": "un_sc", "date": "2017-12-11", "outcome": "held", "yes": 10, "no": 3, "abstain": 2}]),
+    ("2019-05-10", "Op-ed (anonymous)",
+     "Washington should appoint a new envoy, Seoul should co-sponsor the U.N. resolution again, and Beijing must "
+     "stop repatriating refugees. None of this will happen unless leaders decide that human rights matter.",
+     []),
+    ("2021-12-17", None,
+     "The General Assembly adopted its annual resolution on North Korean human rights by consensus on Thursday. "
+     "South Korea again joined the consensus but did not co-sponsor the text for the third consecutive year.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga", "date": "2021-12-16"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2021, "position": "not_cosponsored"}]),
+    ("2015-01-30", None,
+     "Laotian authorities sent nine young defectors back to China in 2013, and Chinese officials then returned them "
+     "to North Korea, a rights group said. Russia deported two North Korean workers last month.",
+     [{"type": "repatriation", "by": "china", "date": "2013"},
+      {"type": "repatriation", "by": "russia", "count": 2, "date": "2014-12"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -242,4 +286,12 @@ def test_third_batch():
 
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_C)
     # first run, before any rule was changed for these documents: P 0.88, R 0.64
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_fourth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_D)
+    # first run, before any rule was changed for these documents: P 0.75, R 0.50
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

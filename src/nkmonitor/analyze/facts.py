@@ -68,6 +68,7 @@ class Work:
     author: Mention | None
     dateline_span: tuple[int, int] | None = None
     person_posts: dict[str, set[str]] = field(default_factory=dict)  # persons named in a sentence with a post
+    by_congress: set[int] = field(default_factory=set)  # enactments read from "Congress passed", by fact index
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -429,6 +430,14 @@ def _post_events(work: Work) -> None:
             if not posts:
                 # "Lee ... was appointed by the Cabinet": a person already named together with one post
                 held = {p for m in _in(sent.mentions, "person") for p in work.person_posts.get(m.id, ())}
+                if not held:
+                    # "The council appointed her in May": the post of the person the pronoun refers to
+                    for t in sent.span:
+                        if t.lower_ in ("him", "her", "he", "she") and t.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                            ante = _antecedent(work, sent, t.idx, set())
+                            if ante and ante[0]:
+                                held = set(work.person_posts.get(ante[0], ()))
+                            break
                 if len(held) == 1:
                     pid = next(iter(held))
                     posts = [next(m for m in work.mentions if m.kind == "post" and m.id == pid)]
@@ -688,6 +697,16 @@ def _vacancies(work: Work) -> None:
              since=since, as_of=work.published)
 
 
+def _drop_congress_passage(work: Work) -> None:
+    """"Congress approved it last month" is the enactment only when the document states no signing of it."""
+    if not work.by_congress:
+        return
+    signed = {f.instrument for i, f in enumerate(work.facts)
+              if f.type == "instrument_event" and f.event == "enacted" and i not in work.by_congress}
+    work.facts = [f for i, f in enumerate(work.facts)
+                  if not (i in work.by_congress and f.type == "instrument_event" and f.instrument in signed)]
+
+
 def _finish_vacancies(work: Work) -> None:
     """A vacancy's start is the last departure the document states, when the sentence gives none."""
     for f in work.facts:
@@ -746,6 +765,7 @@ def _instruments(work: Work) -> None:
                     chamber, chamber_m, is_congress = _passing_body(work, sent, tok)
                     if is_congress:
                         ev = "enacted"
+                        work.by_congress.add(len(work.facts))  # index of the fact about to be added
                     elif chamber:
                         ev = "passed_chamber"
                         yes, no = _vote_counts(sent.text)
@@ -839,6 +859,12 @@ def _resolutions(work: Work) -> None:
             continue
         bodies = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES]
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        borrowed_body = False
+        if res and not bodies:
+            # "The resolution, brought by the EU, was adopted without a vote": the body of the sentences before
+            prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in RESOLUTION_BODIES]
+            if prev:
+                bodies, borrowed_body = [prev[-1]], True
         if not bodies or not res:
             continue
         for m in _ADOPT.finditer(sent.text):
@@ -858,6 +884,10 @@ def _resolutions(work: Work) -> None:
                     body = bm
             if body is None:
                 body = min(bodies, key=lambda b: abs(b.start - char))
+            if borrowed_body and re.search(r"\bresolutions?\b", sent.text[:m.start()], re.I) is None:
+                continue
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
+                continue  # "a version of which is adopted each year": a habit, not a vote
             inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
             yes, no, ab = _vote_counts3(sent.text)
             method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
@@ -883,7 +913,7 @@ def _resolutions(work: Work) -> None:
 _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
                 r"step\w* back from|stepped away from|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
-    (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored) by\b", re.I), "cosponsored"),
+    (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
@@ -930,6 +960,14 @@ def _state_positions(work: Work) -> None:
                     continue
                 # "China and Russia voted against": every state of a coordinated subject
                 also = []
+                if position == "cosponsored" and " by" in m.group(0):
+                    # "brought by the European Union and Japan": every state of the agent phrase
+                    tail = sent.text[m.end():m.end() + 80].split(".")[0]
+                    for st_m in states:
+                        rel = st_m.start - sent.start - m.end()
+                        st = state_of(st_m.id)
+                        if 0 <= rel < len(tail) and st not in ("dprk", state) and st not in also:
+                            also.append(st)
                 subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
                 if subj is not None:
                     for c in subj.conjuncts:
@@ -965,7 +1003,8 @@ def _finite_past(tok: Any) -> bool:
 
 def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue: int, position: str) -> str | None:
     """The state taking the position: subject (through relative clauses) or the "proposed by" agent."""
-    if position == "cosponsored" and re.match(r"(proposed|tabled|drafted|submitted|sponsored) by", tok.text + " by"):
+    if position == "cosponsored" and re.match(r"(proposed|tabled|drafted|submitted|sponsored|brought|put|presented|introduced)\b", tok.text) \
+            and re.match(r"(?:\s+forward)?\s+by\b", sent.text[tok.idx + len(tok.text) - sent.start:][:12]):
         after = [s for s in states if s.start > cue and s.start - cue < 60]
         if after:
             return state_of(after[0].id)
@@ -1058,7 +1097,7 @@ def _council(work: Work) -> None:
 # ---------------------------------------------------------------- mechanisms
 
 _MECH_CUES = [
-    (re.compile(r"\b(establish(?:ed|es|ing|ment)|creat(?:ed|ion)|set up|founded|founding|launch(?:ed)?)\b", re.I), "established"),
+    (re.compile(r"\b(establish(?:ed|es|ing|ment)|creat(?:ed|ion)|set(?:ting|s)? up|founded|founding|launch(?:ed)?)\b", re.I), "established"),
     (re.compile(r"\b(report)\b", re.I), "report_published"),
     (re.compile(r"\b(opened|opening|inaugurated)\b", re.I), "opened"),
     (re.compile(r"\b(closed|closure|shut down|shut)\b", re.I), "closed"),
@@ -1149,28 +1188,33 @@ def _mechanisms(work: Work) -> None:
                         event, date, conf = "review_held", dm.value, 0.72
             if event is None:
                 for rx, ev in _MECH_CUES:
-                    if ev == "report_published":
+                    if ev == "report_published" or event is not None:
                         continue
-                    m = rx.search(sent.text)
-                    if not m:
-                        continue
-                    char = sent.start + m.start()
-                    if abs(char - mech.start) > 120:
-                        continue
-                    tok = _token_at(sent, char)
-                    if tok is None or _unreal(tok) or _negated(tok):
-                        continue
-                    if not _linked(sent, tok, mech):
-                        continue  # "opened an office ..., a step recommended by the Commission": not the COI's event
-                    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I) or _governor_blocked(tok)):
-                        continue
-                    dm, _f = _attached_date(work, sent, tok)
-                    if dm is None and ev in ("opened", "closed"):
-                        continue
-                    event, date, conf = ev, (dm.value if dm else None), 0.7
-                    break
+                    for m in rx.finditer(sent.text):
+                        event, date, conf = _mechanism_cue(work, sent, mech, m, ev) or (None, None, conf)
+                        if event is not None:
+                            break
             if event:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tuple | None:
+    """(event, date, confidence) when the cue match m is an event of this mechanism, else None."""
+    char = sent.start + m.start()
+    if abs(char - mech.start) > 120:
+        return None
+    tok = _token_at(sent, char)
+    if tok is None or _unreal(tok) or _negated(tok):
+        return None
+    if not _linked(sent, tok, mech):
+        return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
+    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I)
+                               or _governor_blocked(tok)):
+        return None
+    dm, _f = _attached_date(work, sent, tok)
+    if dm is None and ev in ("opened", "closed"):
+        return None
+    return ev, (dm.value if dm else None), 0.7
 
 
 # ---------------------------------------------------------------- repatriations
@@ -1179,7 +1223,7 @@ _REPAT = re.compile(
     r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers))\b",
     re.I,
 )
-_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:years?|months?|days?|percent|%))")
+_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
 
 
 def _repatriations(work: Work) -> None:
@@ -1427,6 +1471,7 @@ def extract_facts(ctx: Any) -> list[Fact]:
     for step in (_post_events, _vacancies, _instruments, _resolutions, _state_positions, _council, _mechanisms, _repatriations):
         step(work)
     _finish_vacancies(work)
+    _drop_congress_passage(work)
     facts = _merge(work.facts)
     facts.sort(key=lambda f: (f.evidence.start, f.type))
     return facts
