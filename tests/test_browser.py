@@ -220,6 +220,19 @@ def test_review_as_editor_with_the_keyboard(server, browser):
     assert log["items"][0]["actor"] == "edna" and log["items"][0]["action"] == "accept"
     # The decision shows in the audit log on the page, with an undo button.
     assert pg.locator("table tbody tr").first.locator("td").nth(2).inner_text() == "edna"
+    # r rejects the focused item; the audit log's Undo puts it back in the queue.
+    target = pg.evaluate("document.activeElement.dataset.id")
+    with pg.expect_navigation():
+        pg.keyboard.press("r")
+    assert f"Rejected suggestion {target}" in pg.locator(".notice").inner_text()
+    with pg.expect_navigation():
+        pg.locator("table tbody tr").first.get_by_role("button", name="Undo").click()
+    assert pg.evaluate(f"fetch('/api/suggestions/{target}').then(r => r.json()).then(j => j.status)") == "suggested"
+    # e opens the edit form of the focused item.
+    focused = pg.evaluate("document.activeElement.dataset.id")
+    with pg.expect_navigation():
+        pg.keyboard.press("e")
+    assert pg.url.endswith(f"/review/{focused}/edit") and pg.locator("form input[name^=field_]").count() >= 1
     context.close()
 
 
