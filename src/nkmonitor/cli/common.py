@@ -15,7 +15,7 @@ from nkmonitor.config import DEFAULT_DB
 # 3 nothing could be done (database or pack unusable).
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NKMONITOR_DB", help="SQLite path or postgresql:// URL.")
 JsonOption = typer.Option(False, "--json", help="Print JSON on stdout for scripts.")
