@@ -194,6 +194,52 @@ DOCS_D = [
 ]
 
 
+# A fifth batch, written after the fourth had been used to fix rules; its first run is reported in the README.
+DOCS_E = [
+    ("2021-05-20", "Commentary (anonymous)",
+     "The Biden administration should name a special envoy for North Korean human rights without delay. The post, "
+     "created by Congress in 2004, has been vacant since Robert King left in January 2017. Appointing someone would "
+     "show allies that Washington takes the issue seriously. Seoul, too, should fill its own ambassadorial post.",
+     [{"type": "post_vacancy", "post": "us_special_envoy_nkhr", "since": "2017-01", "as_of": "2021-05-20"},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "left_office", "date": "2017-01"}]),
+    ("2009-09-25", None,
+     "President Barack Obama has nominated Robert King, a longtime congressional aide, to be special envoy for North "
+     "Korean human rights, the White House announced on Thursday. The nomination requires Senate confirmation.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "nominated", "date": "2009-09-24"}]),
+    ("2022-12-16", None,
+     "The U.N. General Assembly on Thursday adopted a resolution condemning North Korea's human rights violations "
+     "without a vote, for the eighteenth consecutive year. Seoul co-sponsored the resolution for the first time "
+     "since 2018.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga", "date": "2022-12-15"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2022, "position": "cosponsored"}]),
+    ("2020-12-15", None,
+     "South Korea's parliament on Monday passed a bill banning the flying of propaganda leaflets into North Korea, "
+     "despite criticism from human rights groups. Violators face up to three years in prison.",
+     [{"type": "instrument_event", "instrument": "rok_anti_leaflet_law_2020", "event": "passed_chamber", "chamber": "rok_national_assembly", "date": "2020-12-14"}]),
+    ("2024-03-14", None,
+     "A year after Seoul released its first public report on North Korean human rights, the unification ministry "
+     "said it would publish a second edition in June. The records center, opened in 2016, holds testimony from "
+     "thousands of defectors.",
+     [{"type": "mechanism_event", "mechanism": "rok_nkhr_records_center", "event": "opened", "date": "2016"}]),
+    ("2023-10-14", None,
+     "WASHINGTON, Oct. 13 -- Julie Turner was sworn in on Friday as U.S. special envoy for North Korean human rights, "
+     "ending a vacancy of more than six years. Turner told reporters that she would visit Seoul and Tokyo soon.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "julie_turner", "event": "took_office", "date": "2023-10-13"},
+      {"type": "post_vacancy", "post": "us_special_envoy_nkhr", "as_of": "2023-10-13"}]),
+    ("2018-06-13", "Analysis (anonymous)",
+     "At the Singapore summit, human rights were barely mentioned. Critics fear that the State Department will not "
+     "name an envoy, that Seoul will skip co-sponsorship of the U.N. resolution, and that China will keep returning "
+     "refugees.",
+     []),
+    ("2014-12-19", None,
+     "The General Assembly voted 116 to 20, with 53 abstentions, on Thursday to urge the Security Council to refer "
+     "North Korea to the International Criminal Court. Russia and China voted no.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga", "date": "2014-12-18", "yes": 116, "no": 20, "abstain": 53},
+      {"type": "state_position", "state": "russia", "instrument": "unga_dprk_hr_resolution", "year": 2014, "position": "voted_no"},
+      {"type": "state_position", "state": "china", "instrument": "unga_dprk_hr_resolution", "year": 2014, "position": "voted_no"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -294,4 +340,12 @@ def test_fourth_batch():
 
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_D)
     # first run, before any rule was changed for these documents: P 0.75, R 0.50
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_fifth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_E)
+    # first run, before any rule was changed for these documents: P 1.00, R 0.58
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

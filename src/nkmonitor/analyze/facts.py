@@ -822,6 +822,7 @@ def _passing_body(work: Work, sent: Sent, tok: Any) -> tuple[str | None, Mention
 
 
 _VOTE_A = re.compile(rf"\b(?:vote|votes|tally)\s+(?:of\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*with\s+{_NUM}\s+abstentions?)?", re.I)
+_VOTE_E = re.compile(rf"\b(?:voted|approved|adopted|passed)\s+(?:it\s+|the\s+\w+\s+)?(?:by\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
 _VOTE_D = re.compile(rf"\b{_NUM}\s+votes?\s+(?:to|against)\s+{_NUM}(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
 _VOTE_B = re.compile(rf"\b{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}(?:\s*(?:-|\u2013|to)\s*{_NUM})?\s+(?:vote|votes|margin|decision)\b", re.I)
 _VOTE_C = re.compile(rf"\b{_NUM}\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:in\s+favou?r|for|yes)\b[^.]{{0,20}}?{_NUM}\s+(?:votes?\s+)?(?:against|no)\b(?:[^.]{{0,20}}?{_NUM}\s+abstentions?|[^.]{{0,20}}?{_NUM}\s+(?:abstained|abstaining))?", re.I)
@@ -833,7 +834,7 @@ def _vote_counts(text: str) -> tuple[int | None, int | None]:
 
 
 def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
-    for rx in (_VOTE_C, _VOTE_A, _VOTE_D, _VOTE_B):
+    for rx in (_VOTE_C, _VOTE_A, _VOTE_D, _VOTE_E, _VOTE_B):
         m = rx.search(text)
         if m:
             groups = [g for g in m.groups()]
@@ -853,9 +854,13 @@ _CONSENSUS = re.compile(r"\b(without a vote|by consensus|without voting)\b", re.
 _EVERY_YEAR = re.compile(r"\bevery year since\s+(\d{4})\b|\beach year since\s+(\d{4})\b", re.I)
 
 
+_VOTED = re.compile(r"\bvoted\b", re.I)
+
+
 def _resolutions(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         if not re.search(r"\bresolution", sent.text, re.I):
+            _tally_only(work, sent)
             continue
         bodies = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES]
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
@@ -922,8 +927,33 @@ _POSITION = [
 _RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
 
 
+def _tally_only(work: Work, sent: Sent) -> None:
+    """"The General Assembly voted 116 to 20, with 53 abstentions, to urge ... North Korea": the resolution unnamed."""
+    bodies = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES]
+    vm = _VOTED.search(sent.text)
+    if not bodies or not vm or not re.search(r"north\s+korea|dprk|pyongyang", sent.text, re.I):
+        return
+    yes, no, ab = _vote_counts3(sent.text)
+    if yes is None:
+        return
+    tok = _token_at(sent, sent.start + vm.start())
+    if tok is None or _unreal(tok) or _negated(tok):
+        return
+    subj = _subject(tok)
+    body = _token_mention(sent, subj, "body") if subj is not None else None
+    if body is None or body.id not in RESOLUTION_BODIES:
+        return
+    inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+    dm, _f = _attached_date(work, sent, tok)
+    date = dm.value if dm else (work.published[:4] if work.published else None)
+    _add(work, [sent], 0.75, type="resolution_vote", instrument=inst, body=body.id, date=date,
+         method="recorded_vote", yes=yes, no=no, abstain=ab)
+    # later sentences ("Russia and China voted no") refer to this resolution
+    work.mentions.append(Mention(vm.start() + sent.start, vm.end() + sent.start, vm.group(0), "instrument", inst, "description"))
+
+
 def _state_positions(work: Work) -> None:
-    doc_res = [m for m in work.mentions if m.kind == "instrument" and m.id.endswith("_resolution")]
+    doc_res = sorted((m for m in work.mentions if m.kind == "instrument" and m.id.endswith("_resolution")), key=lambda m: m.start)
     if not doc_res:
         return
     for si, sent in enumerate(work.sents):
