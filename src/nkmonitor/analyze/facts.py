@@ -66,7 +66,6 @@ class Work:
     sents: list[Sent]
     mentions: list[Mention]
     author: Mention | None
-    dateline_span: tuple[int, int] | None = None
     person_posts: dict[str, set[str]] = field(default_factory=dict)  # persons named in a sentence with a post
     by_congress: set[int] = field(default_factory=set)  # enactments read from "Congress passed", by fact index
     facts: list[Fact] = field(default_factory=list)
@@ -540,8 +539,6 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
             for c in cands:
                 if c[0] <= subj.idx < c[1]:
                     excluded.add(c[0])
-            if subj.lower_ in ("he", "she") and subj.i > trigger_tok.i - 12:
-                pass
     if trigger_tok is not None and event in ("nominated", "appointed"):
         for c in cands:
             # "Bush appoints X" in a headline, "appointed by President Y": the appointer
@@ -1043,10 +1040,8 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         m = _token_mention(sent, subj, ("state", "person"))
         if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
             return state_of(m.id)
-        if subj.lower_ in ("it", "they", "which", "who"):
-            pass
-        else:
-            return None
+        if subj.lower_ not in ("it", "they", "which", "who"):
+            return None  # a subject that is not a state: some other actor took the step
     before = [s for s in states if s.end <= cue and cue - s.end < 90]
     if before:
         return state_of(before[-1].id)
