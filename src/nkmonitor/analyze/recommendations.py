@@ -445,16 +445,29 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
             # the asked-for action, without the addressee's name ("urged the Security Council to refer …")
             start = min(t.idx for t in target.subtree)
             whole = ctx.text[start: sent.end_char]
-    conjs = [c for c in target.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    conjs = _verb_conjs(target)
     if not conjs:
         # "do X rather than Y" asks X and, in substance, not-Y: both halves are classified
         return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
+    # "appoint an envoy, increase support for X, and act to protect Y": the parser chains each
+    # verb to the previous one, so every verb of the chain gets its own piece
     pieces = []
-    head_tokens = [t for t in target.subtree if not any(t in c.subtree for c in conjs)]
-    pieces.append("".join(t.text_with_ws for t in head_tokens if t.idx >= cue["start"]))
-    for c in conjs:
-        pieces.append("".join(t.text_with_ws for t in c.subtree))
-    return pieces
+    for verb_tok in [target, *conjs]:
+        nested = {t.i for c in _verb_conjs(verb_tok, deep=False) for t in c.subtree}
+        start = cue["start"] if verb_tok.i == target.i else 0
+        tokens = [t for t in verb_tok.subtree if t.i not in nested and t.idx >= start]
+        pieces.append("".join(t.text_with_ws for t in tokens))
+    return [p for p in pieces if p.strip()]
+
+
+def _verb_conjs(verb: Any, deep: bool = True) -> list[Any]:
+    out = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            out.append(child)
+            if deep:
+                out.extend(_verb_conjs(child))
+    return out
 
 
 def _inside_other_cue(cue: dict[str, Any], cues: list[dict[str, Any]]) -> bool:
