@@ -511,8 +511,9 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
     publisher = publisher_of(ctx)
     best: dict[tuple[str, str], Recommendation] = {}
     last_addressees: list[str] = []
+    last_at = -99
     last_speaker: str | None = None
-    for sent in ctx.sdoc.sents:
+    for number, sent in enumerate(ctx.sdoc.sents):
         stripped = sent.text.strip()
         if not stripped or stripped.endswith("?") or len(sent) < 3:
             continue
@@ -525,7 +526,9 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
                 by = publisher  # an organization's own release: the organization is the author
             elif by not in (None, "author"):
                 by = speaker_id(by, ctx.pack)
-            addressees, how = _addressees(ctx, sent, cue, fallback, last_addressees, by)
+            # an ask a few sentences after an explicit one continues to address the same parties
+            recent = last_addressees if number - last_at <= 3 else []
+            addressees, how = _addressees(ctx, sent, cue, fallback, recent, by)
             if not addressees:
                 continue
             start, end = _trim(ctx.text, sent.start_char, sent.end_char)
@@ -544,7 +547,8 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
                         key = (addressee, action)
                         if key not in best or best[key].confidence < rec.confidence:
                             best[key] = rec
-            last_addressees = addressees
+            if how == "explicit":
+                last_addressees, last_at = addressees, number
             if by and by != "author":
                 last_speaker = by
     return sorted(best.values(), key=lambda r: r.evidence.start)
@@ -595,7 +599,7 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         # "demanding a new envoy be named": the thing demanded, not a party; the document's main state is asked
         return ([fallback] if fallback else []), "default"
     if cue["kind"] in ("heading", "impersonal", "hope") or head_words & DEFAULT_HEADS:
-        if head_words & {"it", "they"} and last:
+        if last and (head_words & {"it", "they"} or (cue["kind"] == "impersonal" and not tokens)):
             return last, "carried"
         return ([fallback] if fallback else []), "default"
     if cue["kind"] == "modal" and fallback and _policy_subject(tokens):
