@@ -130,3 +130,12 @@ def test_has_to_and_passive_urging(extractor):
     assert ("china", "refugee_protection") in found
     assert ("us", "un_multilateral_action") in found
     assert len(found) == 2
+
+
+def test_advice_phrasings_and_no_default_asks_to_pyongyang(extractor):
+    found = asks(extractor, "Washington would do well to appoint a special envoy for North Korean human rights soon. "
+                            "Tokyo gets little attention here. The best way forward is to expand radio broadcasts.")
+    assert ("us", "appoint_official") in found
+    assert ("us", "information_access") in found
+    # a document that only mentions North Korea gives impersonal advice no addressee
+    assert asks(extractor, "The best way forward is to expand radio broadcasts into North Korea.") == set()

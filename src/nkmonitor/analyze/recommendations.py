@@ -28,6 +28,9 @@ _IMPERSONAL = re.compile(
     r"(time|imperative|essential|vital|critical|crucial|necessary|advisable|urgent|important)\b"
     # "it is important to note that …" introduces a fact, not an ask
     r"(?!\s+to\s+(?:note|remember|recall|understand|mention|point|recogni[sz]e|acknowledge|add|say|stress|emphasi[sz]e)\b)", re.I)
+_DO_WELL = re.compile(r"\bdo\s+well\s+to\b", re.I)
+_BEST_WAY = re.compile(r"\bthe\s+(?:best|right|only|wisest|surest)\s+(?:way|approach|course|option|path)\s+(?:forward\s+)?"
+                       r"(?:is|would\s+be|remains)\s+to\b", re.I)
 _NEEDED = re.compile(r"\b(?:is|are)\s+(?:urgently\s+|also\s+|badly\s+)?needed\b", re.I)
 _NEED_NOUN = re.compile(r"\b(?:the|a|an|urgent|clear)\s+(?:urgent\s+|pressing\s+)?need\s+(?:to|for)\b", re.I)
 _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+will\b", re.I)
@@ -163,7 +166,7 @@ def _span_of(tokens: Iterable[Any]) -> tuple[int, int]:
 
 
 def default_addressee(ctx: Any) -> str | None:
-    """The state a document mostly talks to: mentions in the title count triple; North Korea only if nothing else."""
+    """The state a document mostly talks to: mentions in the title count triple; never North Korea."""
     counts: Counter = Counter()
     title = (ctx.title or "")
     for m in ctx.mentions:
@@ -175,10 +178,10 @@ def default_addressee(ctx: Any) -> str | None:
             counts[ident] += 3
     if ADMIN.search(title) or re.search(r"\bBiden\b|\bU\.S\.", title):
         counts["us"] += 3
-    for bad in ("dprk",):
-        if len(counts) > 1:
-            counts.pop(bad, None)
-    states = [(k, v) for k, v in counts.most_common() if k in ("us", "rok", "china", "japan", "russia", "eu", "dprk")]
+    # North Korea is what these texts are about, not whom they advise by default: asks to Pyongyang
+    # name it explicitly
+    counts.pop("dprk", None)
+    states = [(k, v) for k, v in counts.most_common() if k in STATES]
     return states[0][0] if states else None
 
 
@@ -335,6 +338,16 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _subject(tok) if passive else _object_of(tok),
                           "speaker": [] if passive else _subject(tok), "start": tok.idx})
     sent_text = sent.text
+    for match in _DO_WELL.finditer(sent_text):
+        # "Washington would do well to …": an ask phrased as advice
+        pos = sent.start_char + match.start()
+        verb = next((t for t in sent if t.idx == pos), None)
+        if verb is not None:
+            found.append({"kind": "modal", "cue": verb, "verb": verb, "actors": _subject(verb),
+                          "start": pos})
+    for match in _BEST_WAY.finditer(sent_text):
+        found.append({"kind": "impersonal", "cue": None, "verb": None, "actors": [],
+                      "start": sent.start_char + match.start()})
     for match in _IMPERSONAL.finditer(sent_text):
         start = sent.start_char + match.start()
         after = text[sent.start_char + match.end(): sent.end_char]
