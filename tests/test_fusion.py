@@ -56,15 +56,18 @@ def _doc(store, stem):
 def test_pack_only_envoy_timeline_has_the_long_vacancy(pack):
     (timeline,) = fused_post_timelines(pack, post=ENVOY, today=dt.date(2025, 6, 1))
     king, turner = _pack_tenure(pack, "robert_king"), _pack_tenure(pack, "julie_turner")
-    vacant = [s for s in timeline.segments if s.kind == "vacant"]
-    gap = next(s for s in vacant if s.start == dt.date.fromisoformat(king.end))
-    assert gap.end == dt.date.fromisoformat(turner.start)
+    vacant = [s for s in timeline.segments if s.kind == "vacancy"]
+    gap = next(s for s in vacant if s.start == king.end)
+    assert gap.end == turner.start
+    # the current vacancy keeps the month precision of Turner's departure: no padded day
+    assert (timeline.segments[-1].kind, timeline.segments[-1].start) == ("vacancy", turner.end)
+    assert timeline.segments[-1].start_precision == "month" and timeline.segments[-1].approximate
     assert timeline.conflicts == []
     assert all(t.sources for t in timeline.tenures)  # every curated tenure shows its sources
     # as of 2020 Turner is unknown and the post is simply vacant, still running
     (then,) = fused_post_timelines(pack, post=ENVOY, as_of="2020-06-30")
     assert "julie_turner" not in {t.person for t in then.tenures}
-    assert then.segments[-1].kind == "vacant" and then.segments[-1].end is None
+    assert then.segments[-1].kind == "vacancy" and then.segments[-1].open and then.segments[-1].end is None
     with pytest.raises(BadValue):
         fused_post_timelines(pack, post="no_such_post")
     with pytest.raises(BadValue):
@@ -208,14 +211,16 @@ def test_steps_towards_a_future_pack_tenure_stay_pending(store, pack):
                               date=nominated.date, phrase="human rights")], pack)
     (timeline,) = fused_post_timelines(pack, store, post=ENVOY, as_of="2023-06-30")
     assert "julie_turner" not in {t.person for t in timeline.tenures}
-    assert timeline.segments[-1].kind == "vacant"
+    assert timeline.segments[-1].kind == "vacancy"
     steps = [e for e in timeline.pending if e["event"] == "nominated"]
     assert {bool(e.get("documents")) for e in steps} == {True, False}  # the pack's step and the document's
 
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from nkmonitor.track.fusion import FusedTenure, _segments  # noqa: E402
+from nkmonitor.track.fusion import FusedTenure, PostTimeline, segment_days  # noqa: E402
+from nkmonitor.track.indicators import _held_days  # noqa: E402
+from nkmonitor.track.timelines import post_timeline  # noqa: E402
 
 
 @st.composite
@@ -229,7 +234,7 @@ def _tenure_lists(draw):
         fmt = draw(st.sampled_from(["day", "month", "year"]))
         text = {"day": start.isoformat(), "month": start.isoformat()[:7], "year": start.isoformat()[:4]}[fmt]
         last = i == 4 or draw(st.booleans())
-        tenures.append(FusedTenure(f"p{i}", f"P {i}", text, None if last else end.isoformat(), "pack"))
+        tenures.append(FusedTenure(f"t{i}", "p", f"p{i}", f"P {i}", text, None if last else end.isoformat(), "pack"))
         if last:
             break
         day = end
@@ -238,14 +243,24 @@ def _tenure_lists(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(_tenure_lists(), st.integers(0, 9000))
-def test_segments_tile_the_posts_life_without_overlap(tenures, horizon):
+def test_fused_tenures_give_timeline_segments_in_order_with_their_precision(tenures, horizon):
     established = "2004-01-01"
     end_day = dt.date(2004, 1, 1) + dt.timedelta(days=horizon)
-    segs = _segments(established, tenures, end_day)
+    segs = post_timeline("p", tenures, end_day, established=established)
+    by_id = {t.id: t for t in tenures}
     for a, b in zip(segs, segs[1:]):
-        assert a.end is not None and a.end <= b.start  # in order, never overlapping
-        if a.kind == "vacant":
-            assert b.kind == "held" and a.end == b.start  # a vacancy always ends at the next start
-    assert all(s.end is None or s.start <= s.end for s in segs)
-    held = {s.person for s in segs if s.kind == "held"}
+        assert not (a.kind == "vacancy" and a.open)  # an open vacancy is the last segment
+        assert segment_days(a)[0] <= segment_days(b)[0]  # in order
+        if a.kind == "vacancy":
+            assert b.kind == "holder" and a.end == b.start  # a vacancy ends where the next holder starts
+    for s in segs:
+        if s.kind == "holder":  # a holder segment carries its tenure's dates as written, precision kept
+            t = by_id[s.tenure_id]
+            assert s.start == t.start and s.start_precision == {4: "year", 7: "month", 10: "day"}[len(t.start)]
+            assert s.approximate == (s.duration_days_min != s.duration_days_max)
+    held = {s.person for s in segs if s.kind == "holder"}
     assert held <= {t.person for t in tenures}
+    # vacancy arithmetic: held days never exceed the days of the period, even when imprecise tenures touch
+    tl = PostTimeline("p", "P", established, None, tenures, segs, [])
+    first, last = dt.date(2004, 1, 1), end_day + dt.timedelta(days=1)
+    assert 0 <= _held_days(tl, first, last) <= (last - first).days

@@ -276,12 +276,15 @@ def build_demo(db: str, corpus: Path, settings: Settings | None = None,
         posts = []
         for timeline in fused_post_timelines(pack, store, today=today):
             seg = timeline.holder_on(today)
+            # dates as precise as they are known: "vacant since 2025-01" (month), never a padded day
+            since = f"{seg.start} ({seg.start_precision} precision)" if seg is not None and \
+                seg.start_precision not in (None, "day") else (seg.start if seg is not None else None)
             if seg is None:
                 state = "no record"
-            elif seg.kind == "held":
-                state = f"held by {seg.person_label or seg.person} since {seg.start.isoformat()}"
+            elif seg.kind == "holder":
+                state = f"held by {seg.person_name or seg.person} since {since}"
             else:
-                state = f"vacant since {seg.start.isoformat()}"
+                state = f"vacant since {since}"
             posts.append({"post": timeline.post, "state": state})
     finally:
         store.close()

@@ -175,7 +175,7 @@ def _post_conflicts(section: Section, pack: Any, store: Any, as_of: dt.date, cit
             if t.origin == "extracted" and t.documents:
                 refs = [cites.cite_document(_evidence_dict(store, d)) for d in t.documents[:3]]
                 section.statements.append(Statement(
-                    f"Reported in the archive, not in the curated pack: {t.person_label} as {timeline.label}"
+                    f"Reported in the archive, not in the curated pack: {t.person_name} as {timeline.label}"
                     f" from {fmt_date(t.start) or '?'}" + (f" to {fmt_date(t.end)}" if t.end else "") + ".",
                     refs, note=True))
 

@@ -9,6 +9,7 @@ from typing import Any
 from nkmonitor.errors import BadValue
 from nkmonitor.store.suggestions import AcceptedFact, accepted_facts, normalize_name
 from nkmonitor.track.asof import as_of_date, dates_agree, edtf, known_by
+from nkmonitor.track.timelines import Provenance, Segment, post_timeline, provenance_of
 
 # Instrument events that happen once in an instrument's life: another date is a conflict.
 # Repeated ones (reauthorizations, chamber votes, lapses) may be new events the pack lacks.
@@ -39,6 +40,12 @@ def _doc_evidence(fact: AcceptedFact) -> list[DocEvidence]:
             for e in fact.evidence]
 
 
+def _doc_provenance(docs: list[DocEvidence], fact_id: str | None = None) -> list[Provenance]:
+    """Archive-document provenance in `track.timelines` form: document id, suggestion id, evidence text."""
+    return [Provenance(kind="document", ref=str(d.document_id), fact_id=f"suggestion:{d.suggestion_id}",
+                       label=(d.text or "")[:80] or None) for d in docs]
+
+
 def _urls(item: Any) -> list[str]:
     return [s.url for s in getattr(item, "sources", []) or []]
 
@@ -64,58 +71,89 @@ class Conflict:
 
 @dataclass
 class FusedTenure:
+    """A tenure record in the shape of the pack's (`id`, `post`, `person`, `start`, `end`, reasons,
+    `events`), with `provenance` (pack sources and/or archive documents) so `track.timelines`
+    can build segments from curated and extracted tenures alike."""
+
+    id: str
+    post: str
     person: str | None
-    person_label: str | None
+    person_name: str | None
     start: str | None
     end: str | None
     origin: str  # "pack", "extracted" or "pack+extracted"
     pack_fact: str | None = None
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # pack source URLs
     documents: list[DocEvidence] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    start_reason: str | None = None
+    end_reason: str | None = None
+    note: str | None = None
+    alternatives: list[Any] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # flags shown on the tenure's segment
+    pack_provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def person_label(self) -> str | None:  # the name under its older spelling
+        return self.person_name
+
+    @property
+    def provenance(self) -> list[Provenance]:
+        """Pack sources first, then the archive documents that back the tenure."""
+        return list(self.pack_provenance) + _doc_provenance(self.documents, self.id)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("pack_provenance")
+        data["alternatives"] = [a.model_dump() if hasattr(a, "model_dump") else a for a in self.alternatives]
         data["documents"] = [d.to_json() for d in self.documents]
+        data["provenance"] = [p.model_dump() for p in self.provenance]
         return data
 
 
-@dataclass
-class Segment:
-    """A stretch of a post's history: held by someone, or vacant. Dates are day-resolved (earliest day)."""
+def segment_days(seg: Segment, as_of: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """A segment's [first day, day after) for day arithmetic (indicators, holder on a day).
 
-    kind: str  # "held" or "vacant"
-    start: dt.date
-    end: dt.date | None  # None: still running as of the answer date
-    person: str | None = None
-    person_label: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None,
-                "person": self.person, "person_label": self.person_label}
+    Month- or year-precise dates are placed on their earliest day here only; the segment itself
+    keeps the date as precise as it is known (`start`, `start_precision`). An open segment's end
+    is None.
+    """
+    start = edtf(seg.start)
+    end = edtf(seg.end) if not seg.open else None
+    return (start.earliest if start else None), (end.earliest if end else None)
 
 
 @dataclass
 class PostTimeline:
+    """One post as known on a date: fused tenures, `track.timelines` segments, conflicts, pending steps."""
+
     post: str
     label: str
     established: str | None
     as_of: str | None
     tenures: list[FusedTenure]
-    segments: list[Segment]
+    segments: list[Segment]  # track.timelines.Segment: kind "holder" or "vacancy", EDTF dates with precision
     conflicts: list[Conflict]
     vacancy_reports: list[dict[str, Any]] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)  # nominations etc. of tenures not yet begun
 
     def holder_on(self, day: dt.date) -> Segment | None:
+        """The segment covering `day`, imprecise dates placed on their earliest day (see `segment_days`)."""
         for seg in self.segments:
-            if seg.start <= day and (seg.end is None or day < seg.end):
+            lo, hi = segment_days(seg)
+            if lo is not None and lo <= day and (hi is None or day < hi):
                 return seg
         return None
 
+    def tenure_of(self, seg: Segment | None) -> FusedTenure | None:
+        """The fused tenure a holder segment was built from."""
+        if seg is None or seg.kind != "holder":
+            return None
+        return next((t for t in self.tenures if t.id == seg.tenure_id), None)
+
     def to_json(self) -> dict[str, Any]:
         return {"post": self.post, "label": self.label, "established": self.established, "as_of": self.as_of,
-                "tenures": [t.to_json() for t in self.tenures], "segments": [s.to_json() for s in self.segments],
+                "tenures": [t.to_json() for t in self.tenures], "segments": [s.model_dump() for s in self.segments],
                 "vacancy_reports": self.vacancy_reports, "pending": self.pending, "conflicts": [c.to_json() for c in self.conflicts]}
 
 
@@ -144,7 +182,10 @@ def _day(value: Any) -> dt.date | None:
 
 def fused_post_timelines(pack: Any, store: Any = None, post: str | None = None, as_of: Any = None,
                          today: dt.date | None = None) -> list[PostTimeline]:
-    """Tenures and vacancies of each post (or one), from the pack plus accepted post facts, as of a date."""
+    """Tenures and vacancies of each post (or one), from the pack plus accepted post facts, as of a date.
+
+    Without `as_of`, every accepted fact counts and the segments run to `today` (default: today).
+    """
     day = as_of_date(as_of)
     posts = [e.id for e in pack.of_kind("post")]
     if post is not None:
@@ -156,11 +197,19 @@ def fused_post_timelines(pack: Any, store: Any = None, post: str | None = None, 
     return [_post_timeline(pack, p, [f for f in facts if f.payload.get("post") == p], day, end_day) for p in posts]
 
 
+def _pack_tenure(pack: Any, t: Any, day: dt.date | None) -> FusedTenure:
+    end = t.end if (t.end and known_by(t.end, day)) else None
+    events = [{"event": e.event, "date": e.date, "sources": _urls(e)} for e in t.events if known_by(e.date, day)]
+    return FusedTenure(t.id, t.post, t.person, pack.label(t.person), t.start, end, "pack", t.id, _urls(t), [], events,
+                       start_reason=t.start_reason, end_reason=t.end_reason if end else None, note=t.note,
+                       alternatives=list(getattr(t, "alternatives", None) or []),
+                       pack_provenance=provenance_of(t))
+
+
 def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date | None,
                    end_day: dt.date) -> PostTimeline:
     entity = pack.get(post)
     tenures: list[FusedTenure] = []
-    pack_tenures: list[tuple[Any, FusedTenure]] = []
     pending: list[dict[str, Any]] = []
     for t in sorted(pack.tenures_of(post), key=lambda t: _day(t.start) or dt.date.max):
         if not known_by(t.start, day):
@@ -169,17 +218,14 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
                             "date": e.date, "pack_fact": t.id, "sources": _urls(e) or _urls(t)}
                            for e in t.events if e.event != "took_office" and known_by(e.date, day))
             continue
-        end = t.end if (t.end and known_by(t.end, day)) else None
-        events = [{"event": e.event, "date": e.date, "sources": _urls(e)} for e in t.events if known_by(e.date, day)]
-        ft = FusedTenure(t.person, pack.label(t.person), t.start, end, "pack", t.id, _urls(t), [], events)
-        tenures.append(ft)
-        pack_tenures.append((t, ft))
+        tenures.append(_pack_tenure(pack, t, day))
+    pack_tenures = list(tenures)
     conflicts: list[Conflict] = []
     extracted: dict[str, dict[str, Any]] = {}
     for fact in (f for f in facts if f.type == "post_event"):
         p = fact.payload
         event, date = p.get("event"), p.get("date")
-        match = next((ft for t, ft in pack_tenures if _same(pack, t.person, p)), None)
+        match = next((ft for ft in pack_tenures if _same(pack, ft.person, p)), None)
         if match is not None:
             _compare_with_tenure(post, match, fact, conflicts)
             continue
@@ -197,24 +243,29 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
                                           pack.label(p.get("person")), "facts": []})
         slot["facts"].append(fact)
         slot.setdefault(event, date)
-    for who, slot in extracted.items():
+    for n, (who, slot) in enumerate(extracted.items()):
         start = slot.get("took_office") or slot.get("appointed") or slot.get("confirmed")
-        ft = FusedTenure(slot["person"], slot["label"], start, slot.get("left_office"), "extracted",
-                         documents=[d for f in slot["facts"] for d in _doc_evidence(f)],
-                         events=[{"event": f.payload.get("event"), "date": f.payload.get("date")} for f in slot["facts"]])
-        clash = next((pft for _, pft in pack_tenures if _may_overlap(ft, pft)), None)
+        reason = next((e for e in ("took_office", "appointed", "confirmed") if slot.get(e)), None)
+        ft = FusedTenure(f"extracted:{post}:{n}", post, slot["person"], slot["label"], start, slot.get("left_office"),
+                         "extracted", documents=[d for f in slot["facts"] for d in _doc_evidence(f)],
+                         events=[{"event": f.payload.get("event"), "date": f.payload.get("date")} for f in slot["facts"]],
+                         start_reason=reason, end_reason="left_office" if slot.get("left_office") else None)
+        clash = next((pft for pft in pack_tenures if _may_overlap(ft, pft)), None)
         if clash is not None:
             conflicts.append(Conflict(
-                post, "holder", f"{clash.person_label} ({clash.start} to {clash.end or 'now'})", clash.pack_fact,
-                clash.sources, f"{ft.person_label} ({ft.start or '?'} to {ft.end or '?'})", ft.documents,
+                post, "holder", f"{clash.person_name} ({clash.start} to {clash.end or 'now'})", clash.pack_fact,
+                clash.sources, f"{ft.person_name} ({ft.start or '?'} to {ft.end or '?'})", ft.documents,
                 "another holder in the same period; the pack's holder is kept on the timeline"))
+            clash.conflicts.append(f"holder: documents name {ft.person_name} ({ft.start or '?'} to {ft.end or '?'})")
             continue
         if start is not None:
             tenures.append(ft)
-    segments = _segments(entity.established, tenures, end_day)
+    reports = [f for f in facts if f.type == "post_vacancy"]
     timeline = PostTimeline(post, entity.label, entity.established, day.isoformat() if day else None, tenures,
-                            segments, conflicts, pending=pending)
-    for fact in (f for f in facts if f.type == "post_vacancy"):
+                            [], conflicts, pending=pending)
+    checks = list(pack.vacancy_checks)
+    timeline.segments = _segments(entity, tenures, checks, end_day)
+    for fact in reports:
         when = fact.payload.get("as_of") or fact.payload.get("since")
         report = {"as_of": fact.payload.get("as_of"), "since": fact.payload.get("since"),
                   "documents": [d.to_json() for d in _doc_evidence(fact)]}
@@ -223,13 +274,24 @@ def _post_timeline(pack: Any, post: str, facts: list[AcceptedFact], day: dt.date
         if d is None:
             continue
         held = [timeline.holder_on(x) for x in (d.earliest, d.latest)]
-        if all(h is not None and h.kind == "held" for h in held) and held[0].person == held[1].person:
-            holder = next((ft for ft in tenures if ft.person == held[0].person and ft.person_label == held[0].person_label),
-                          FusedTenure(held[0].person, held[0].person_label, None, None, "pack"))
-            conflicts.append(Conflict(post, "vacancy", f"held by {holder.person_label} on {when}", holder.pack_fact,
+        if all(h is not None and h.kind == "holder" for h in held) and held[0].tenure_id == held[1].tenure_id:
+            holder = timeline.tenure_of(held[0])
+            conflicts.append(Conflict(post, "vacancy", f"held by {holder.person_name} on {when}", holder.pack_fact,
                                       holder.sources, f"vacant as of {when}", _doc_evidence(fact),
                                       "a document reports the post vacant while the record shows a holder"))
+            holder.conflicts.append(f"vacancy: a document reports the post vacant as of {when}")
+        else:
+            # a report that fits the record backs the vacancy it falls in, as the pack's vacancy checks do
+            checks.append({"post": post, "as_of": d.text, "provenance": _doc_provenance(_doc_evidence(fact))})
+    timeline.segments = _segments(entity, tenures, checks, end_day)
     return timeline
+
+
+def _segments(entity: Any, tenures: list[FusedTenure], checks: list[Any], end_day: dt.date) -> list[Segment]:
+    """Holder and vacancy segments from `track.timelines.post_timeline`, as known on `end_day`."""
+    return post_timeline(entity.id, tenures, end_day, established=entity.established,
+                         established_sources=list(getattr(entity, "established_sources", None) or []),
+                         vacancy_checks=checks)
 
 
 def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflicts: list[Conflict]) -> None:
@@ -246,7 +308,8 @@ def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflic
         if date and pack_events and not agreeing:
             conflicts.append(Conflict(post, event, ", ".join(e["date"] for e in pack_events), ft.pack_fact,
                                       [u for e in pack_events for u in e["sources"]] or ft.sources, date, docs,
-                                      f"{ft.person_label}: another {event} date"))
+                                      f"{ft.person_name}: another {event} date"))
+            ft.conflicts.append(f"{event}: documents say {date}")
         elif agreeing:
             # the documents back that event, not the tenure's start or end
             agreeing[0].setdefault("documents", []).extend(d.to_json() for d in docs)
@@ -259,7 +322,8 @@ def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflic
         return
     if pack_value is None and fieldname == "end":
         conflicts.append(Conflict(post, "end", None, ft.pack_fact, ft.sources, date, docs,
-                                  f"the pack has {ft.person_label} still in office"))
+                                  f"the pack has {ft.person_name} still in office"))
+        ft.conflicts.append(f"end: documents say {ft.person_name} left on {date}")
         return
     if dates_agree(pack_value, date):
         ft.documents.extend(docs)
@@ -267,7 +331,8 @@ def _compare_with_tenure(post: str, ft: FusedTenure, fact: AcceptedFact, conflic
             ft.origin = "pack+extracted"
         return
     conflicts.append(Conflict(post, fieldname, pack_value, ft.pack_fact, ft.sources, date, docs,
-                              f"{ft.person_label}: another {'start' if fieldname == 'start' else 'end'} date"))
+                              f"{ft.person_name}: another {'start' if fieldname == 'start' else 'end'} date"))
+    ft.conflicts.append(f"{fieldname}: documents say {date}")
 
 
 def _may_overlap(a: FusedTenure, b: FusedTenure) -> bool:
@@ -281,33 +346,6 @@ def _may_overlap(a: FusedTenure, b: FusedTenure) -> bool:
     b_lo = sb.earliest if sb else dt.date.min
     b_hi = eb.latest if eb else dt.date.max
     return a_lo < b_hi and b_lo < a_hi
-
-
-def _segments(established: str | None, tenures: list[FusedTenure], end_day: dt.date) -> list[Segment]:
-    """Held and vacant stretches from the post's creation to `end_day`, using each date's earliest day."""
-    spans = []
-    for t in tenures:
-        s = _day(t.start)
-        if s is None or s > end_day:
-            continue
-        e = _day(t.end)
-        spans.append((s, e if e and e <= end_day else None, t))
-    spans.sort(key=lambda x: x[0])
-    out: list[Segment] = []
-    cursor = _day(established) or (spans[0][0] if spans else None)
-    if cursor is None:
-        return out
-    for s, e, t in spans:
-        if s > cursor:
-            out.append(Segment("vacant", cursor, s))
-        start = max(s, cursor) if out else s
-        out.append(Segment("held", start, e, t.person, t.person_label))
-        cursor = e if e is not None else dt.date.max
-        if e is None:
-            break
-    if cursor != dt.date.max and cursor < end_day:
-        out.append(Segment("vacant", cursor, None))
-    return out
 
 
 # --------------------------------------------------------------------------- instruments
@@ -503,32 +541,12 @@ def fused_un_votes(pack: Any, store: Any = None, instrument: str | None = None, 
 
 
 # --------------------------------------------------------------------------- overlays for the knowledge CLI
-def _doc_provenance(docs: list[DocEvidence]) -> list[dict[str, Any]]:
-    return [{"kind": "document", "ref": str(d.document_id), "fact_id": f"suggestion:{d.suggestion_id}",
-             "label": (d.text or "")[:80] or None} for d in docs]
-
-
 def overlay_posts(pack: Any, store: Any, timelines: list[dict[str, Any]], as_of: Any) -> list[dict[str, Any]]:
-    """Add accepted extractions to `posts` output: corroborating documents, extracted tenures, a conflicts list."""
-    from nkmonitor.track.timelines import post_timeline
-
-    names = {e.id: e.label for e in pack.of_kind("person")}
+    """`posts` output with accepted extractions: the fused segments (same `track.timelines` shape, with
+    extracted tenures and document provenance added) and a conflicts list."""
     for tl in timelines:
         fused = fused_post_timelines(pack, store, post=tl["post"], as_of=as_of)[0]
-        extra = [{"id": f"extracted:{tl['post']}:{i}", "post": tl["post"], "person": t.person,
-                  "person_name": t.person_label, "start": t.start, "end": t.end,
-                  "provenance": _doc_provenance(t.documents)}
-                 for i, t in enumerate(fused.tenures) if t.origin == "extracted"]
-        if extra:
-            e = pack.get(tl["post"])
-            segs = post_timeline(tl["post"], list(pack.tenures) + extra, as_of, established=e.established,
-                                 established_sources=e.established_sources, vacancy_checks=pack.vacancy_checks,
-                                 person_names=names)
-            tl["segments"] = [s.model_dump() for s in segs]
-        corroborated = {t.pack_fact: t.documents for t in fused.tenures if t.pack_fact and t.documents}
-        for seg in tl["segments"]:
-            if seg.get("tenure_id") in corroborated:
-                seg["provenance"] = list(seg.get("provenance") or []) + _doc_provenance(corroborated[seg["tenure_id"]])
+        tl["segments"] = [s.model_dump() for s in fused.segments]
         tl["conflicts"] = [c.to_json() for c in fused.conflicts]
     return timelines
 
@@ -540,7 +558,8 @@ def overlay_instruments(pack: Any, store: Any, rows: list[dict[str, Any]], as_of
         by_id = {e.pack_fact: e for e in fused.events if e.pack_fact and e.documents}
         for ev in row.get("events", []):
             if ev.get("id") in by_id:
-                ev["provenance"] = list(ev.get("provenance") or []) + _doc_provenance(by_id[ev["id"]].documents)
+                ev["provenance"] = list(ev.get("provenance") or []) + [
+                    p.model_dump() for p in _doc_provenance(by_id[ev["id"]].documents)]
         row["extracted_events"] = [e.to_json() for e in fused.events if e.origin == "extracted"]
         row["conflicts"] = [c.to_json() for c in fused.conflicts]
     return rows

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from nkmonitor.errors import BadValue
 from nkmonitor.store.suggestions import latest_analyses
 from nkmonitor.track.asof import as_of_date, edtf, known_by, period_of
-from nkmonitor.track.fusion import PostTimeline, fused_post_timelines, fused_un_votes
+from nkmonitor.track.fusion import PostTimeline, fused_post_timelines, fused_un_votes, segment_days
 
 TRACKED_POSTS = ("us_special_envoy_nkhr", "rok_ambassador_nkhr", "un_special_rapporteur_dprk")
 DEFAULT_FROM, DEFAULT_TO = 2004, 2025
@@ -92,12 +92,19 @@ def _year_bound(value: Any, default: int, option: str) -> int:
 
 # --------------------------------------------------------------------------- vacancy
 def _held_days(timeline: PostTimeline, start: dt.date, end: dt.date) -> int:
-    days = 0
-    for seg in timeline.segments:
-        if seg.kind != "held":
-            continue
-        lo, hi = max(seg.start, start), min(seg.end or dt.date.max, end)
-        days += max(0, (hi - lo).days)
+    """Days of [start, end) covered by a holder segment.
+
+    The segments keep their dates' precision; for this arithmetic only, a month- or year-precise
+    date is placed on its first day (`fusion.segment_days`).
+    """
+    spans = sorted((max(first, start), min(after or dt.date.max, end)) for first, after in
+                   (segment_days(seg) for seg in timeline.segments if seg.kind == "holder") if first is not None)
+    days, cursor = 0, start
+    for lo, hi in spans:  # a union: imprecise dates placed on their first day may make two tenures touch
+        lo = max(lo, cursor)
+        if hi > lo:
+            days += (hi - lo).days
+            cursor = hi
     return days
 
 
@@ -105,7 +112,7 @@ def _exists_from(timeline: PostTimeline) -> dt.date | None:
     d = edtf(timeline.established)
     if d is not None:
         return d.earliest
-    return timeline.segments[0].start if timeline.segments else None
+    return segment_days(timeline.segments[0])[0] if timeline.segments else None
 
 
 def _vacancy_cell(timeline: PostTimeline, start: dt.date, end: dt.date, until: dt.date) -> dict[str, Any]:
@@ -250,7 +257,7 @@ def _both_filled(a: PostTimeline, b: PostTimeline, start: dt.date, end: dt.date)
     while day < end:
         days += 1
         ha, hb = a.holder_on(day), b.holder_on(day)
-        both += bool(ha and ha.kind == "held" and hb and hb.kind == "held")
+        both += bool(ha and ha.kind == "holder" and hb and hb.kind == "holder")
         day += dt.timedelta(days=1)
     return round(both / days, 4)
 

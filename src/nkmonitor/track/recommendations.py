@@ -240,7 +240,7 @@ def _rule_appoint(rec: TrackedRecommendation, ctx: _Context) -> None:
                 # an extracted tenure dated only by an appointment is a step, not taking office
                 took = bool(t.pack_fact) or any(e["event"] == "took_office" for e in t.events)
                 rec.status_evidence.append(StatusEvidence(
-                    f"{t.person_label} {'took office as' if took else 'appointed to'} {timeline.label} on {t.start}",
+                    f"{t.person_name} {'took office as' if took else 'appointed to'} {timeline.label} on {t.start}",
                     t.start, "pack+document" if t.documents and t.pack_fact else ("pack" if t.pack_fact else "document"),
                     "implements" if took else "partly", t.pack_fact, t.sources, _docs(t.documents)))
             for e in t.events:
@@ -249,7 +249,7 @@ def _rule_appoint(rec: TrackedRecommendation, ctx: _Context) -> None:
                     from_pack = bool(t.pack_fact) and e.get("origin") != "extracted"
                     docs = e.get("documents") or ([] if t.pack_fact else _docs(t.documents))
                     rec.status_evidence.append(StatusEvidence(
-                        f"{t.person_label} {e['event']} for {timeline.label} on {e['date']}", e["date"],
+                        f"{t.person_name} {e['event']} for {timeline.label} on {e['date']}", e["date"],
                         ("pack+document" if docs else "pack") if from_pack else "document", "partly",
                         t.pack_fact if from_pack else None, e.get("sources") or [], docs))
         for e in timeline.pending:

@@ -14,23 +14,24 @@ router = APIRouter()
 
 
 def post_states(timelines, as_of: str | None) -> list[dict]:
-    """Each post filled or vacant on the answer date, since when and for how long."""
+    """Each post filled or vacant on the answer date, since when (as precise as known) and for how long."""
     day = to_date(as_of) or dt.date.today()
     out = []
     for tl in timelines:
         seg = tl.holder_on(day) if tl.segments else None
-        if seg is None and tl.segments and tl.segments[-1].end is None:
+        if seg is None and tl.segments and tl.segments[-1].open:
             seg = tl.segments[-1]
-        state = "no record" if seg is None else ("filled" if seg.kind == "held" else "vacant")
+        state = "no record" if seg is None else ("filled" if seg.kind == "holder" else "vacant")
         tenure = None
-        if seg is not None and seg.kind == "held":
-            tenure = next((t for t in tl.tenures if t.person == seg.person), None)
+        if seg is not None and seg.kind == "holder":
+            tenure = tl.tenure_of(seg)
         elif seg is not None:
             # A vacancy is sourced by the end of the tenure before it (who left, and when).
-            ended = [t for t in tl.tenures if t.end and to_date(t.end) and to_date(t.end) <= seg.start]
+            start = to_date(seg.start)
+            ended = [t for t in tl.tenures if t.end and to_date(t.end) and start and to_date(t.end) <= start]
             tenure = max(ended, key=lambda t: to_date(t.end), default=None)
         out.append({"tl": tl, "state": state, "seg": seg, "tenure": tenure,
-                    "since": seg.start.isoformat() if seg else None,
+                    "since": seg.start if seg else None,
                     "for": duration(seg.start, as_of) if seg else ""})
     return out
 
@@ -38,8 +39,8 @@ def post_states(timelines, as_of: str | None) -> list[dict]:
 def history(tl) -> list[dict]:
     """Tenures and vacancies of one post in date order (vacancies sit between the tenures)."""
     rows = [{"kind": "held", "t": t, "start": t.start, "end": t.end, "key": to_date(t.start)} for t in tl.tenures]
-    rows += [{"kind": "vacant", "start": s.start.isoformat(), "end": s.end.isoformat() if s.end else None,
-              "key": s.start} for s in tl.segments if s.kind == "vacant"]
+    rows += [{"kind": "vacant", "start": s.start, "end": s.end, "key": to_date(s.start)}
+             for s in tl.segments if s.kind == "vacancy"]
     return sorted(rows, key=lambda r: r["key"] or dt.date.min)
 
 
