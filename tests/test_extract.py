@@ -169,11 +169,12 @@ def test_dev_score_floors(corpus_dir, extractor):
     docs = [d for d in iter_documents([corpus_dir / "seeds", corpus_dir / "dev"], get_settings())]
     scores = evaluate(gold, extractor.extract_many(docs), pack=extractor.pack)
     assert len(scores.documents) == 21
-    assert scores.recommendations.f1 >= 0.72
-    assert scores.recommendations.precision >= 0.85
-    assert scores.issues.f1 >= 0.68
-    assert scores.stance_accuracy >= 0.85
-    assert scores.stance_macro_f1 >= 0.85
+    # measured: recommendations P 1.000 R 0.739 F1 0.850; issues F1 0.725; stance 0.952 / macro-F1 0.962
+    assert scores.recommendations.f1 >= 0.78
+    assert scores.recommendations.precision >= 0.9
+    assert scores.issues.f1 >= 0.69
+    assert scores.stance_accuracy >= 0.9
+    assert scores.stance_macro_f1 >= 0.9
 
 
 @pytest.mark.slow
