@@ -59,8 +59,8 @@ def test_open_creates_full_schema_once(db_url):
     again = open_store(db_url)  # reopening applies nothing twice
     with again.connect(write=False) as conn:
         versions = [r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))]
-    assert versions == [1]
-    assert again.schema_version == 1
+    assert versions == [1, 2]
+    assert again.schema_version == 2
     again.close()
 
 

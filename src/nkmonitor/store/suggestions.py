@@ -138,12 +138,12 @@ _SELECT = (
     "SELECT s.id, s.analysis_id, s.document_id, s.kind, s.type, s.payload, s.fact_key, s.span_start, "
     "s.span_end, s.evidence_text, s.confidence, s.status, s.component, s.component_version, s.pack_version, "
     "s.created_at, s.updated_at, d.title AS document_title, d.published AS document_published, "
-    "CASE WHEN s.analysis_id = (SELECT max(a.id) FROM analyses a WHERE a.document_id = s.document_id) "
-    "THEN 1 ELSE 0 END AS is_current "
+    "CASE WHEN s.superseded_at IS NULL THEN 1 ELSE 0 END AS is_current "
     "FROM suggestions s JOIN documents d ON d.id = s.document_id"
 )
-# Current suggestions: those of the latest analysis of their document.
-_CURRENT = "s.analysis_id = (SELECT max(a.id) FROM analyses a WHERE a.document_id = s.document_id)"
+# Current suggestions: those of the latest analysis of their document. add_analysis marks the
+# older ones superseded (migration 0002), so this is a column test a partial index covers.
+_CURRENT = "s.superseded_at IS NULL"
 
 
 def _row_to_suggestion(row: Any) -> Suggestion:
@@ -169,6 +169,9 @@ def add_analysis(conn: Connection, *, document_id: int, text_hash: str, componen
         "language, issues, stance) VALUES (:d, :h, :c, :v, :p, :t, :l, :i, :s) RETURNING id"),
         {"d": document_id, "h": text_hash, "c": component, "v": component_version, "p": pack_version, "t": now,
          "l": extraction.language, "i": _dump(list(extraction.issues)), "s": extraction.stance}).scalar_one())
+    # The document's earlier suggestions are no longer current (they stay for the audit trail).
+    conn.execute(text("UPDATE suggestions SET superseded_at = :t WHERE document_id = :d AND superseded_at IS NULL"),
+                 {"t": now, "d": document_id})
     rows = []
     for kind, items in (("fact", extraction.facts), ("recommendation", extraction.recommendations)):
         for item in items:

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from nkmonitor.store.core import LIST_COLUMNS, check_date, decode_json
 
 # Current suggestions only (the latest analysis of their document), as in store.suggestions.
-_CURRENT = "s.analysis_id = (SELECT max(a.id) FROM analyses a WHERE a.document_id = s.document_id)"
+_CURRENT = "s.superseded_at IS NULL"
 
 
 def browse_documents(store, *, outlet: str | None = None, language: str | None = None,
