@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)")),
     ("season_y", re.compile(rf"\b(?:the\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)),
     ("part_y", re.compile(rf"\b(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of)[\s-]+(?P<y>{YEAR})\b", re.IGNORECASE)),
-    ("m_only", re.compile(rf"\b(?:(?:in|since|until|through|by|of|from|during|last|this|early|late|mid|end\s+of)\s+)+{_MONTH}\b(?!\s*\d)", re.IGNORECASE)),
+    ("m_only", re.compile(rf"\b(?:(?:in|since|until|through|by|of|from|during|last|this|early|late|mid|end\s+of)[\s-]+)+{_MONTH}\b(?!\s*\d)", re.IGNORECASE)),
     ("rel_year", re.compile(r"\b(?P<late>(?:early|late|mid|the\s+end\s+of)[\s-]+)?(?P<which>last|this|next|previous|past)\s+year\b|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b", re.IGNORECASE)),
     ("rel_month", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|previous|past)\s+month\b|\b(?P<n>\d+|one|two|three|four|five|six|a)\s+months?\s+ago\b", re.IGNORECASE)),
     ("rel_week", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|past)\s+week\b", re.IGNORECASE)),

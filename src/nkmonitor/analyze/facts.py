@@ -1265,7 +1265,19 @@ def _repatriations(work: Work) -> None:
             if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
+            inherited = False
+            if by is None and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None:
+                # "Smaller groups had been sent back over the summer": the returning state of the story so far
+                recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
+                if recent and len({f.by for f in recent}) == 1:
+                    by, inherited = recent[-1].by, True
             if by is None:
+                continue
+            pairs = _count_date_pairs(sent, sent.start + m.end())
+            if len(pairs) >= 2:
+                # "including about 80 people at the end of August and around 40 in mid-September"
+                for count, date in pairs:
+                    _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
                 continue
             after = sent.text[m.end():m.end() + 60]
             inner = re.match(r"sen[dt]\w*\s+(.*)back$", m.group(0), re.I)
@@ -1285,6 +1297,19 @@ def _repatriations(work: Work) -> None:
                 date = near.value[:4] if near else None
             conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0)
             _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+
+
+def _count_date_pairs(sent: Sent, after: int) -> list[tuple[int, str]]:
+    """(count, date) pairs listed after a cue: "about 80 people at the end of August and around 40 in mid-September"."""
+    pairs = []
+    for d in sent.dates:
+        if d.start < after:
+            continue
+        before = sent.text[max(0, d.start - sent.start - 50):d.start - sent.start]
+        m = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z]+\s+){0,2}?(?:(?:at|in|on|during)\s+(?:the\s+)?)?$", before)
+        if m:
+            pairs.append((_to_int(m.group(1)), d.value))
+    return pairs
 
 
 def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
@@ -1349,6 +1374,7 @@ def _merge(facts: list[Fact]) -> list[Fact]:
         for g in buckets.get(key, ()):
             if g.type != f.type:
                 continue
+            f_info, g_info = _informative(f), _informative(g)  # before g absorbs f's fields
             if f.type == "post_event":
                 same = g.post == f.post and g.event == f.event and (
                     (g.person or g.person_name) == (f.person or f.person_name) or not (g.person or g.person_name) or not (f.person or f.person_name))
@@ -1394,8 +1420,8 @@ def _merge(facts: list[Fact]) -> list[Fact]:
                         g.date = _more_precise(g.date, f.date)
                         merged = True
             if merged:
-                if _informative(f) > _informative(g):
-                    g.evidence = f.evidence
+                if f_info > g_info:
+                    g.evidence = f.evidence  # the sentence that states the most is the one to show
                 g.confidence = max(g.confidence, f.confidence)
                 break
         if not merged:
