@@ -240,6 +240,40 @@ DOCS_E = [
 ]
 
 
+# A sixth batch, written after all rule changes above; its first run is the last honest estimate in the README.
+DOCS_F = [
+    ("2006-11-18", None,
+     "UNITED NATIONS, Nov. 17 -- A General Assembly committee on Friday approved a resolution expressing serious "
+     "concern about human rights in North Korea by a vote of 91 to 21, with 60 abstentions. South Korea, which "
+     "abstained last year, voted in favor this time.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2006-11-17", "yes": 91, "no": 21, "abstain": 60},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2005, "position": "abstained"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2006, "position": "voted_yes"}]),
+    ("2016-09-28", None,
+     "The North Korean Human Rights Foundation, which the 2016 law mandates, has yet to open because the National "
+     "Assembly has not named its board members. The ministry had planned to launch it this month.",
+     []),
+    ("2010-07-01", None,
+     "Marzuki Darusman assumed his duties as the U.N. special rapporteur on human rights in North Korea on Thursday, "
+     "replacing Vitit Muntarbhorn, who held the mandate for six years.",
+     [{"type": "post_event", "post": "un_special_rapporteur_dprk", "person": "marzuki_darusman", "event": "took_office", "date": "2010-07-01"}]),
+    ("2018-02-01", None,
+     "Seoul's ambassador-at-large for North Korean human rights resigned on Wednesday, and the foreign ministry "
+     "said it had no plans to appoint a successor soon.",
+     [{"type": "post_event", "post": "rok_ambassador_nkhr", "event": "left_office", "date": "2018-01-31"}]),
+    ("2025-02-10", None,
+     "The U.S. special envoy for North Korean human rights, Julie Turner, was reassigned last month as part of a "
+     "State Department reorganization, leaving the post empty again.",
+     [{"type": "post_vacancy", "post": "us_special_envoy_nkhr", "as_of": "2025-02-10"}]),
+    ("2019-11-20", None,
+     "North Korea's human rights record came under review at the Universal Periodic Review in Geneva on May 9, "
+     "when Pyongyang rejected most recommendations. The Commission of Inquiry had published its landmark report "
+     "in February 2014.",
+     [{"type": "mechanism_event", "mechanism": "upr_dprk", "event": "review_held", "date": "2019-05-09"},
+      {"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "report_published", "date": "2014-02"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -348,4 +382,12 @@ def test_fifth_batch():
 
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_E)
     # first run, before any rule was changed for these documents: P 1.00, R 0.58
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_sixth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_F)
+    # first run: P 1.00, R 1.00 (8 gold facts)
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
