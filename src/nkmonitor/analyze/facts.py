@@ -255,6 +255,14 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
     "X was appointed, the White House said in an announcement released August 19" -> August 19 (weaker)."""
     if trig is None:
         return None, 0.0
+    if trig.pos_ == "NOUN" and trig.head.lower_ in ("until", "since", "after", "before", "following", "upon"):
+        # "from September 2017 until Lee's appointment": the appointment is a landmark, its date is its own
+        inside = {t.i for t in trig.subtree}
+        for d in sent.dates:
+            dtok = _token_at(sent, d.start)
+            if dtok is not None and dtok.i in inside:
+                return d, 0.9
+        return None, 0.0
     troot = _clause_root(trig)
     best, best_score = None, None
     for d in sent.dates:
@@ -439,8 +447,10 @@ def _post_events(work: Work) -> None:
                             break
                 if len(held) == 1:
                     pid = next(iter(held))
-                    posts = [next(m for m in work.mentions if m.kind == "post" and m.id == pid)]
-                    implicit_post = True
+                    earlier = [m for m in work.mentions if m.kind == "post" and m.id == pid and m.start < sent.start]
+                    if earlier:
+                        posts = [earlier[-1]]
+                        implicit_post = True
             if not posts:
                 continue
         found_any = False  # a served-from-to range already gave this sentence's tenure events
@@ -483,7 +493,7 @@ def _post_events(work: Work) -> None:
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
                     continue
                 post = min(posts, key=lambda p: abs(p.start - char))
-                if abs(post.start - char) > 260:
+                if abs(post.start - char) > 260 and not implicit_post:
                     continue
                 person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
                 dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
