@@ -324,11 +324,11 @@ def test_dev_corpus_floors(extractor, corpus_dir):
 
 
 def test_sample_corpus_floors(extractor):
-    """Held-out check on the project's sample documents (not used to write the rules' wording)."""
+    """The project's sample documents (another engineer's text and gold): P 1.00 / R 0.93 measured."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "samples"
     paths = sorted(p for p in (root / "corpus").iterdir() if p.suffix in (".txt", ".md", ".html", ".jsonl"))
     scores = _score(extractor, root / "gold.jsonl", paths)
     facts = scores.facts
-    assert facts.precision >= 0.85 and facts.recall >= 0.6, (facts.precision, facts.recall)
+    assert facts.precision >= 0.9 and facts.recall >= 0.8, (facts.precision, facts.recall)
