@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from nkmonitor.report.charts import field_of
 from nkmonitor.report.citations import source_index
-from nkmonitor.track.timelines import instrument_status, post_timeline
+from nkmonitor.track.timelines import instrument_status
 
 TRACKED_POSTS = ("us_special_envoy_nkhr", "rok_ambassador_nkhr", "un_special_rapporteur_dprk")
 GA_RESOLUTION = "unga_dprk_hr_resolution"
@@ -155,13 +155,15 @@ def _index(pack: Any) -> dict[str, Any]:
     return _INDEXES[key]
 
 
-def post_segments(pack: Any, post: str, as_of: dt.date) -> list[Any]:
-    """Holder and vacancy segments of one post on `as_of`, from the pack timelines."""
-    entity = pack.entities[post]
-    names = {e.id: e.label for e in pack.of_kind("person")}
-    return post_timeline(post, pack.tenures, as_of, established=entity.established,
-                         established_sources=entity.established_sources, vacancy_checks=pack.vacancy_checks,
-                         person_names=names)
+def post_segments(pack: Any, post: str, as_of: dt.date, store: Any = None) -> list[Any]:
+    """Holder and vacancy segments of one post on `as_of` (`track.timelines` segments, via fusion).
+
+    The brief states the curated record (store None): accepted extractions and their conflicts
+    are added as notes by the brief, never as the statement itself.
+    """
+    from nkmonitor.track.fusion import fused_post_timelines
+
+    return fused_post_timelines(pack, store, post=post, as_of=as_of)[0].segments
 
 
 def post_states(pack: Any, as_of: dt.date, store: Any = None, posts: tuple[str, ...] = TRACKED_POSTS) -> list[PostState]:

@@ -9,7 +9,7 @@ from typing import Any
 from nkmonitor.errors import BadValue
 from nkmonitor.store.suggestions import AcceptedFact, accepted_facts, normalize_name
 from nkmonitor.track.asof import as_of_date, dates_agree, edtf, known_by
-from nkmonitor.track.timelines import Provenance, Segment, post_timeline, provenance_of
+from nkmonitor.track.timelines import Provenance, Segment, instrument_status, post_timeline, provenance_of
 
 # Instrument events that happen once in an instrument's life: another date is a conflict.
 # Repeated ones (reauthorizations, chamber votes, lapses) may be new events the pack lacks.
@@ -351,6 +351,10 @@ def _may_overlap(a: FusedTenure, b: FusedTenure) -> bool:
 # --------------------------------------------------------------------------- instruments
 @dataclass
 class FusedEvent:
+    """An instrument event record in the pack's shape (`instrument`, `event`, `date`, `chamber`,
+    `until`) with provenance, so `track.timelines.instrument_status` reads curated and extracted
+    events alike."""
+
     event: str
     date: str | None
     chamber: str | None
@@ -358,15 +362,30 @@ class FusedEvent:
     pack_fact: str | None = None
     sources: list[str] = field(default_factory=list)
     documents: list[DocEvidence] = field(default_factory=list)
+    instrument: str | None = None
+    until: str | None = None
+    pack_provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        return self.pack_fact
+
+    @property
+    def provenance(self) -> list[Provenance]:
+        return list(self.pack_provenance) + _doc_provenance(self.documents)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("pack_provenance")
         data["documents"] = [d.to_json() for d in self.documents]
         return data
 
 
 @dataclass
 class InstrumentStatus:
+    """An instrument's fused events and conflicts; the status is `track.timelines.instrument_status`
+    computed over those events (curated and extracted), with its precision notes."""
+
     instrument: str
     label: str
     jurisdiction: str | None
@@ -375,21 +394,26 @@ class InstrumentStatus:
     as_of: str | None
     events: list[FusedEvent]
     conflicts: list[Conflict]
+    until: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+    mandates: list[Any] = field(default_factory=list)  # track.timelines.MandateState
 
     def to_json(self) -> dict[str, Any]:
         return {"instrument": self.instrument, "label": self.label, "jurisdiction": self.jurisdiction,
-                "status": self.status, "status_since": self.status_since, "as_of": self.as_of,
-                "events": [e.to_json() for e in self.events], "conflicts": [c.to_json() for c in self.conflicts]}
-
-
-_STATUS_OF_EVENT = {"introduced": "pending", "passed_chamber": "pending", "enacted": "in_force",
-                    "entered_into_force": "in_force", "reauthorized": "in_force", "expired": "expired",
-                    "struck_down": "struck_down", "died": "died"}
+                "status": self.status, "status_since": self.status_since, "until": self.until,
+                "uncertain": self.uncertain, "note": self.note, "as_of": self.as_of,
+                "events": [e.to_json() for e in self.events], "conflicts": [c.to_json() for c in self.conflicts],
+                "mandates": [m.model_dump() for m in self.mandates]}
 
 
 def fused_instrument_status(pack: Any, store: Any = None, instrument: str | None = None,
-                            as_of: Any = None) -> list[InstrumentStatus]:
-    """Events and current status of each instrument (or one): pack events plus accepted instrument_event facts."""
+                            as_of: Any = None, today: dt.date | None = None) -> list[InstrumentStatus]:
+    """Events and current status of each instrument (or one): pack events plus accepted instrument_event facts.
+
+    The status comes from `track.timelines.instrument_status` over the fused events, on `as_of`
+    (default: `today`, default today).
+    """
     day = as_of_date(as_of)
     ids = sorted(pack.ids("instrument"))
     if instrument is not None:
@@ -399,7 +423,8 @@ def fused_instrument_status(pack: Any, store: Any = None, instrument: str | None
     facts = _facts(store, day, ["instrument_event"])
     out = []
     for inst in ids:
-        events = [FusedEvent(e.event, e.date, e.chamber, "pack", e.id, _urls(e))
+        events = [FusedEvent(e.event, e.date, e.chamber, "pack", e.id, _urls(e), instrument=inst,
+                             until=getattr(e, "until", None), pack_provenance=provenance_of(e))
                   for e in pack.events_of(inst) if known_by(e.date, day)]
         conflicts: list[Conflict] = []
         for fact in (f for f in facts if f.payload.get("instrument") == inst):
@@ -416,18 +441,15 @@ def fused_instrument_status(pack: Any, store: Any = None, instrument: str | None
                                           p.get("date"), _doc_evidence(fact), "another date for a one-time event"))
             else:
                 events.append(FusedEvent(p["event"], p.get("date"), p.get("chamber"), "extracted",
-                                         documents=_doc_evidence(fact)))
+                                         documents=_doc_evidence(fact), instrument=inst, until=p.get("until")))
         events.sort(key=lambda e: (_day(e.date) or dt.date.min))
-        status, since = "no_events", None
-        for e in events:
-            if e.date and e.event in _STATUS_OF_EVENT:
-                new = _STATUS_OF_EVENT[e.event]
-                if new == "pending" and status not in ("no_events", "pending"):
-                    continue  # a new bill neither suspends a law in force nor revives a lapsed one
-                status, since = new, e.date
         entity = pack.get(inst)
-        out.append(InstrumentStatus(inst, entity.label, entity.jurisdiction, status, since,
-                                    day.isoformat() if day else None, events, conflicts))
+        st = instrument_status(inst, [e for e in events if edtf(e.date) is not None], day or today,
+                               mandates=pack.mandates_of(inst), votes=pack.resolution_votes,
+                               kind=entity.instrument_type)
+        out.append(InstrumentStatus(inst, entity.label, entity.jurisdiction, st.status, st.since,
+                                    day.isoformat() if day else None, events, conflicts, until=st.until,
+                                    uncertain=st.uncertain, note=st.note, mandates=st.mandates))
     return out
 
 
