@@ -264,3 +264,18 @@ def test_fused_tenures_give_timeline_segments_in_order_with_their_precision(tenu
     tl = PostTimeline("p", "P", established, None, tenures, segs, [])
     first, last = dt.date(2004, 1, 1), end_day + dt.timedelta(days=1)
     assert 0 <= _held_days(tl, first, last) <= (last - first).days
+
+
+def test_demo_posts_summary_keeps_the_precision_of_the_dates(tmp_path, pack):
+    """`nkmonitor demo` says the US envoy post is vacant since 2025-01, as the pack does: no padded day."""
+    from pathlib import Path
+
+    from nkmonitor.pipeline import build_demo
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+    summary = build_demo(str(tmp_path / "demo.db"), samples)
+    states = {p["post"]: p["state"] for p in summary["posts"]}
+    turner = _pack_tenure(pack, "julie_turner")
+    assert turner.end == "2025-01"
+    assert states[ENVOY].startswith("vacant since 2025-01 ") and "month precision" in states[ENVOY]
+    assert "2025-01-01" not in states[ENVOY]
