@@ -274,6 +274,50 @@ DOCS_F = [
 ]
 
 
+# A seventh batch, written after the sixth; first run reported in the README.
+DOCS_G = [
+    ("2023-02-28", None,
+     "Seoul's unification ministry on Tuesday published its first public report on North Korean human rights, "
+     "based on interviews with 508 defectors. Minister Kwon Young-se said the report would be translated into "
+     "English.",
+     []),
+    ("2008-10-16", None,
+     "President Bush on Tuesday signed the North Korean Human Rights Reauthorization Act of 2008, extending "
+     "funding for refugee programs through 2012.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "reauthorized", "date": "2008-10-14"}]),
+    ("2012-03-09", None,
+     "China forcibly sent back about 30 North Korean defectors last week despite international appeals, "
+     "activists in Seoul said on Thursday. Beijing insists they are illegal migrants.",
+     [{"type": "repatriation", "by": "china", "count": 30, "date": "2012-03"}]),
+    ("2018-11-01", None,
+     "Lee Jung-hoon, who served as Seoul's first ambassador for North Korean human rights from 2016 to 2017, "
+     "said the government should not abandon the post.",
+     [{"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "took_office", "date": "2016"},
+      {"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "left_office", "date": "2017"}]),
+    ("2021-03-24", None,
+     "The Human Rights Council adopted a resolution on Tuesday condemning abuses in North Korea. For the third year "
+     "in a row, South Korea did not join the co-sponsors. Japan and the EU had drafted the resolution.",
+     [{"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2021-03-23"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2021, "position": "not_cosponsored"},
+      {"type": "state_position", "state": "japan", "instrument": "unhrc_dprk_hr_resolution", "year": 2021, "position": "cosponsored"},
+      {"type": "state_position", "state": "eu", "instrument": "unhrc_dprk_hr_resolution", "year": 2021, "position": "cosponsored"}]),
+    ("2014-12-23", None,
+     "The U.N. Security Council on Monday put North Korea's human rights record on its agenda over the objections "
+     "of China and Russia, after a procedural vote of 11 to 2 with two abstentions.",
+     [{"type": "council_meeting", "body": "un_sc", "date": "2014-12-22", "outcome": "held", "yes": 11, "no": 2, "abstain": 2},
+      {"type": "mechanism_event", "mechanism": "unsc_dprk_hr_agenda", "event": "established", "date": "2014-12-22"}]),
+    ("2019-07-02", None,
+     "Critics say Washington has neglected the issue: there has been no special envoy for North Korean human rights "
+     "since January 2017, when Robert King resigned.",
+     [{"type": "post_vacancy", "post": "us_special_envoy_nkhr", "since": "2017-01", "as_of": "2019-07-02"},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "left_office", "date": "2017-01"}]),
+    ("2016-10-13", None,
+     "Foreign Minister Yun Byung-se handed Lee Jung-hoon his letter of appointment as ambassador-at-large for North "
+     "Korean human rights on Wednesday.",
+     [{"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "appointed", "date": "2016-10-12"}]),
+]
+
+
 def _agree(g, p):
     if g is None:
         return True
@@ -390,4 +434,12 @@ def test_sixth_batch():
 
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_F)
     # first run: P 1.00, R 1.00 (8 gold facts)
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_seventh_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_G)
+    # first run, before any rule was changed for these documents: P 0.92, R 0.85
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

@@ -267,6 +267,11 @@ def _attached_date(work: Work, sent: Sent, trig: Any, *, skip_since: bool = True
     best, best_score = None, None
     for d in sent.dates:
         before = sent_text_before(sent, d.start)[-30:]
+        dtok0 = _token_at(sent, d.start)
+        if dtok0 is not None and troot.dep_ in ("relcl", "advcl") and dtok0.i <= troot.head.i <= dtok0.i + 3 and any(
+                c.lower_ == "when" for c in troot.children):
+            # "since January 2017, when Robert King resigned": the when-clause is the date's own event
+            return d, 0.9
         if skip_since and re.search(r"\b(since|first time since|before|until)\s*$", before, re.I):
             # "served until September 2017" dates a departure; only "since" is never its date
             if not (trig.lemma_.lower() in ("serve", "hold", "remain", "stay") and re.search(r"\b(until|through)\s*$", before, re.I)):
@@ -674,7 +679,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
     r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
-    r"(?:has|have|had) not had an?|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
+    r"(?:has|have|had) not had an?|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
 
