@@ -1051,6 +1051,10 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         if after:
             return state_of(after[0].id)
     subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subj is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "co":
+        # the tokenizer splits "co-sponsoring": the "co" piece may carry the clause
+        co = tok.doc[tok.i - 2]
+        subj = _subject(co) if co.pos_ in ("VERB", "AUX") else None
     if subj is not None:
         m = _token_mention(sent, subj, ("state", "person"))
         if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
