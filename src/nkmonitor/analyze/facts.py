@@ -103,7 +103,10 @@ DONE_WORDS = {"decide", "vote", "move", "agree", "begin", "start", "continue", "
 
 def _unreal(tok: Any) -> bool:
     """The event at tok is planned, hoped for, predicted, conditional or asked for."""
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # a mandative subjunctive: "the requirement that the President appoint an envoy"
+    if tok.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # a bare infinitive ("time to appoint", "failed to name") reports no event, unless
         # it completes a verb of doing ("decided to withdraw", "voted to add")
         if tok.head.lemma_.lower() not in DONE_WORDS:
@@ -162,6 +165,9 @@ def _negated(tok: Any) -> bool:
     for _ in range(3):
         if any(ch.dep_ == "neg" for ch in cur.children):
             return True
+        if any(ch.dep_ in ("nsubj", "nsubjpass") and (ch.lower_ in ("nobody", "none", "neither") or any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in ch.children)) for ch in cur.children):
+            return True  # "no successor has been named"
         if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
             cur = cur.head
             continue
@@ -350,7 +356,7 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=(?:[\w.'\u2019-]+ ){1,6}as\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
@@ -487,6 +493,9 @@ def _post_events(work: Work) -> None:
                     continue
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
+                if event == "appointed" and m.group(gi).startswith("named") and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
+                        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
                 if event == "appointed" and re.search(r"\bappointed\b", m.group(0)) and tok.dep_ == "amod":
                     continue  # "the newly appointed envoy": a title, not a reported appointment
                 if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
@@ -732,9 +741,9 @@ def _finish_vacancies(work: Work) -> None:
 # ---------------------------------------------------------------- instruments
 
 _INSTR_TRIGGERS = [
-    (re.compile(r"\b(introduc(?:ed|es|e|ing))\b"), "introduced"),
+    (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? the)\b"), "enacted"),
-    (re.compile(r"\b(passed|approved|adopted|passes)\b"), "passed"),
+    (re.compile(r"\b(passed|approved|adopted|passes|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
     (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation))\b"), "reauthorized"),
     (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|(?:in force|in effect) since)\b"), "entered_into_force"),
     (re.compile(r"\b(expired|lapsed|expiration)\b"), "expired"),
@@ -762,11 +771,15 @@ def _instruments(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(x.start <= char < x.end and x.kind == "instrument" for x in sent.mentions):
                     continue  # "Reauthorization Act": part of a name, not an event
+                if event == "passed" and m.group(1).split()[-1] in ("pass", "approve", "adopt"):
+                    char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass"
                 tok = _token_at(sent, char)
                 if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
                     continue
                 if event in ("passed",) and tok.dep_ == "amod":
                     continue
+                if event == "reauthorized" and tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod"):
+                    continue  # "a bill reauthorizing the act": describes the bill; its passage is the event
                 inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
                 if not borrowed and abs(inst.start - char) > 200:
                     continue
@@ -789,7 +802,8 @@ def _instruments(work: Work) -> None:
                     continue
                 evs = [ev]
                 both = low + (" " + work.sents[si + 1].text.lower() if borrowed else "")
-                if ev == "enacted" and (re.search(r"reauthoriz|extend|extension", both) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
+                first = re.search(r"\b(first|originally|initially)\s+(?:\w+\s+)?$", low[:m.start()][-30:])
+                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension", both) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
                     evs = ["reauthorized"]
                 if ev == "reauthorized":
                     if tok.pos_ == "NOUN" and not re.search(r"\b(signed|enacted|became law|passed)\b", low):
@@ -800,13 +814,22 @@ def _instruments(work: Work) -> None:
                 if event == "public_law":
                     dm = next((d for d in sent.dates if d.start > char and d.precision == "day"), None)
                 else:
-                    dm, _f = _attached_date(work, sent, tok, avoid=avoid)
+                    dm, _f = _attached_date(work, sent, tok, avoid=avoid,
+                                            skip_since=not (event == "entered_into_force" and "since" in m.group(1)))
                 date = dm.value if dm else None
+                more: list[str] = []
+                if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or ""):
+                    # "reauthorized in 2008, 2012 and 2018": one event per listed year
+                    lm = re.match(r"((?:\s*,\s*\d{4})*\s*,?\s*and\s+\d{4})\b", work.text[dm.end:sent.end])
+                    if lm:
+                        more = re.findall(r"\d{4}", lm.group(1))
                 conf = 0.82 if inst.via == "alias" else 0.7
                 if borrowed:
                     conf -= 0.1
                 if date is None and ev in ("enacted", "reauthorized") and si < 4:
                     date = _recent_fallback(work, sent, tok) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
+                for y in more:
+                    _add(work, [sent], conf - 0.05, type="instrument_event", instrument=inst.id, event=ev, date=y)
                 for e in evs:
                     spans = [sent] if not borrowed else [sent, work.sents[si + 1]]
                     _add(work, spans, conf, type="instrument_event", instrument=inst.id, event=e,
