@@ -99,3 +99,9 @@ def test_long_text_is_linear():
     found = find_dates(text, "2023-10-14")
     assert time.perf_counter() - t0 < 10
     assert len(found) == 60000
+
+
+def test_month_of_last_year():
+    # "April last year" is the previous year's April even in a story published after April
+    assert [d.value for d in find_dates("adopted a resolution in April last year", "2005-08-20")] == ["2004-04"]
+    assert [d.value for d in find_dates("in March of this year", "2005-08-20")] == ["2005-03"]

@@ -37,6 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)")),
     ("season_y", re.compile(rf"\b(?:the\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)),
     ("part_y", re.compile(rf"\b(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of)[\s-]+(?P<y>{YEAR})\b", re.IGNORECASE)),
+    ("m_rel_year", re.compile(rf"\b(?:(?:in|since|until|through|by|of|from|during|early|late|mid|end\s+of)[\s-]+)*{_MONTH}\s+(?:of\s+)?(?P<which>last|this|next|previous)\s+year\b", re.IGNORECASE)),
     ("m_only", re.compile(rf"\b(?:(?:in|since|until|through|by|of|from|during|last|this|early|late|mid|end\s+of)[\s-]+)+{_MONTH}\b(?!\s*\d)", re.IGNORECASE)),
     ("rel_year", re.compile(r"\b(?P<late>(?:early|late|mid|the\s+end\s+of)[\s-]+)?(?P<which>last|this|next|previous|past)\s+year\b|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b", re.IGNORECASE)),
     ("rel_month", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|previous|past)\s+month\b|\b(?P<n>\d+|one|two|three|four|five|six|a)\s+months?\s+ago\b", re.IGNORECASE)),
@@ -123,6 +124,12 @@ def _value(kind: str, g: dict, ref: tuple[int | None, int | None, int | None]) -
         return _fmt(y, mon, d)
     if kind in ("season_y", "part_y", "year"):
         return _fmt(int(g["y"]))
+    if kind == "m_rel_year":
+        # "April last year": the month of the previous year, whatever the reference month
+        delta = {"last": -1, "previous": -1, "this": 0, "next": 1}.get((g.get("which") or "").lower())
+        if not mon or ry is None or delta is None:
+            return None
+        return _fmt(ry + delta, mon)
     if kind == "m_only":
         if not mon or ry is None:
             return None
