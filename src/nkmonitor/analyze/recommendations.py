@@ -35,16 +35,16 @@ _NEEDED = re.compile(r"\b(?:is|are)\s+(?:urgently\s+|also\s+|badly\s+)?needed\b"
 _NEED_NOUN = re.compile(r"\b(?:the|a|an|urgent|clear)\s+(?:urgent\s+|pressing\s+)?need\s+(?:to|for)\b", re.I)
 _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+will\b", re.I)
 
-# actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
 # states whose own government a national speaker's demand is put to (not North Korea: its
 # officials do not petition their own government in these texts)
 STATES = {"us", "rok", "japan", "china", "russia", "eu"}
+# actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
 DEFAULT_HEADS = {"we", "government", "administration", "it", "they", "country", "nation", "officials", "leaders",
                  "policymakers", "policy", "president", "lawmakers", "seoul", "washington"}
 NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups"}
 DPRK_WORDS = re.compile(r"\b(?:the\s+)?(?:regime|north|communist\s+(?:country|state|regime)|kim\s+regime)\b", re.I)
 ADMIN = re.compile(r"\b(Biden|Trump|Obama|Bush|Clinton)\s+administration|\bWhite House\b|\bState Department\b", re.I)
-# leaders speak for their state when they are asked to act
+# leaders speak for their state when they are asked to act (the pack's nationality, else this table)
 LEADER_STATE = {
     "joe_biden": "us", "donald_trump": "us", "barack_obama": "us", "george_w_bush": "us", "antony_blinken": "us",
     "marco_rubio": "us", "rex_tillerson": "us", "moon_jae_in": "rok", "yoon_suk_yeol": "rok", "park_geun_hye": "rok",
@@ -126,7 +126,11 @@ def _mention_actor(mention: Any, pack: Any) -> str | None:
     if mention.kind in ("state", "body"):
         return mention.id
     if mention.kind == "person":
-        return LEADER_STATE.get(mention.id)
+        try:
+            nationality = getattr(pack.get(mention.id), "nationality", None) if pack is not None else None
+        except Exception:
+            nationality = None
+        return nationality if nationality in STATES | {"dprk"} else LEADER_STATE.get(mention.id)
     if mention.kind == "post":
         try:
             return pack.state_of(mention.id) if pack is not None else None
