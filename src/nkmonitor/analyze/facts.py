@@ -1122,18 +1122,54 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
 # ---------------------------------------------------------------- Security Council
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
-_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted)\b", re.I)
+_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
 _AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?agenda\b", re.I)
+_LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
+_NAMED_TALLY = re.compile(
+    rf"\b(?i:{_NUM})\s+(?:members|countries|states|delegations|council members)?\s*voted\s+(?:in\s+favou?r|for|to\s+hold|yes)\b[^.;]{{0,80}}?"
+    rf"(?P<no>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+voted\s+against"
+    rf"(?:\s*,?\s*(?:and|while|with)?\s*(?P<ab>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+abstain(?:ed|ing))?")
+
+
+def _council_counts(text: str) -> tuple[int | None, int | None, int | None]:
+    """Procedural vote counts, also as 'Twelve members voted to hold it, China and Russia voted against and X abstained'."""
+    y, n, a = _vote_counts3(text)
+    if y is not None:
+        return y, n, a
+    m = _NAMED_TALLY.search(text)
+    if not m:
+        return None, None, None
+    count = lambda lst: len([x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", lst) if x.strip()]) if lst else None
+    return _to_int(m.group(1)), count(m.group("no")), count(m.group("ab"))
+
+
+def _sc_sentence(work: Work, sent: Sent) -> bool:
+    """The sentence names the Security Council, or says 'the council' after one was last named."""
+    if any(m.id == "un_sc" for m in _in(sent.mentions, "body")):
+        return True
+    if not re.search(r"\bthe council\b", sent.text, re.I):
+        return False
+    before = [m for m in work.mentions if m.kind == "body" and m.id in ("un_sc", "un_hrc") and m.start < sent.start]
+    return bool(before) and before[-1].id == "un_sc"
 
 
 def _council(work: Work) -> None:
-    done = False
+    emitted: list[str] = []
     for si, sent in enumerate(work.sents):
-        sc = [m for m in _in(sent.mentions, "body") if m.id == "un_sc"]
-        if not sc or done:
+        if not _sc_sentence(work, sent):
             continue
         low = sent.text.lower()
-        if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low):
+        agenda = _AGENDA_ADD.search(sent.text)
+        if agenda:
+            # "the council first put the situation on its agenda in December 2014": its own dated event
+            atok = _token_at(sent, sent.start + agenda.start())
+            if atok is not None and not _unreal(atok) and not _negated(atok):
+                adm, _f = _attached_date(work, sent, atok, skip_since=False)
+                if adm is not None and not (adm.start > sent.start + agenda.start() and re.search(r"\bsince\b", low[agenda.end():adm.start - sent.start])):
+                    _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=adm.value)
+        first = not emitted
+        if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low) \
+                and not (not first and re.search(r"\b(the|this) (issue|subject|situation)\b", low)):
             continue
         m = _COUNCIL_CUE.search(sent.text)
         if not m:
@@ -1146,19 +1182,25 @@ def _council(work: Work) -> None:
         dm, _f = _attached_date(work, sent, tok)
         if dm is None:
             continue  # a generic statement about meetings names no meeting
+        yes, no, ab = _council_counts(sent.text)
+        if not first:
+            # a further meeting: only a different, explicitly held (or counted) one
+            if any(_agree(e, dm.value) for e in emitted):
+                continue
+            if yes is None and not re.search(r"\b(held|met|convened)\b", low):
+                continue
         blocked = _BLOCK.search(sent.text)
         outcome = "blocked" if blocked and not re.search(r"fail", low) else "held"
         spans = [sent]
-        yes, no, ab = _vote_counts3(sent.text)
-        if yes is None and si + 1 < len(work.sents):
-            yes, no, ab = _vote_counts3(work.sents[si + 1].text)
+        if yes is None and si + 1 < len(work.sents) and first:
+            yes, no, ab = _council_counts(work.sents[si + 1].text)
             if yes is not None:
                 spans.append(work.sents[si + 1])
         _add(work, spans, 0.8 if yes is not None else 0.7, type="council_meeting", body="un_sc", date=dm.value,
              outcome=outcome, yes=yes, no=no, abstain=ab)
-        if _AGENDA_ADD.search(sent.text) and outcome == "held":
+        if agenda and outcome == "held" and not any(f.type == "mechanism_event" and f.mechanism == "unsc_dprk_hr_agenda" for f in work.facts):
             _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=dm.value)
-        done = True
+        emitted.append(dm.value)
 
 
 # ---------------------------------------------------------------- mechanisms
@@ -1224,12 +1266,16 @@ def _mechanisms(work: Work) -> None:
                         conf = 0.7
             if event is None and is_report:
                 yr = re.search(r"\b((?:19|20)\d\d)\s+(?:\w+\s+){0,4}$", before)
-                verb = re.search(r"\b(published|released|issued|circulated|presented|unveiled|found|concluded)\b", low)
+                verb = re.search(r"\b(published|released|issued|circulated|presented|unveiled|found|concluded|made public)\b", low)
                 dm = None
                 if yr:
                     date = yr.group(1)
                 else:
-                    dm = _near_date(sent, mech.start)
+                    vtok = _token_at(sent, sent.start + verb.start()) if verb else None
+                    if vtok is not None and vtok.pos_ in ("VERB", "AUX"):
+                        dm, _f = _attached_date(work, sent, vtok)  # the date of the publishing clause, not the story's
+                    else:
+                        dm = _near_date(sent, mech.start)
                     date = dm.value if dm else None
                 if date and (yr or verb):
                     event = "report_published"
@@ -1253,6 +1299,16 @@ def _mechanisms(work: Work) -> None:
                     tok = _token_at(sent, mech.start)
                     if tok is not None and not _unreal(tok):
                         event, date, conf = "review_held", dm.value, 0.72
+                if event is None:
+                    # "was reviewed under the UPR in May 2014", "last faced the Universal Periodic Review, in May 2014"
+                    for t in sent.span:
+                        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ("review", "examine", "face", "undergo", "scrutinize") \
+                                and abs(t.idx - mech.start) <= 80 and t.tag_ in ("VBD", "VBN", "VBZ") \
+                                and not _unreal(t) and not _negated(t):
+                            rdm, _f = _attached_date(work, sent, t)
+                            if rdm is not None and rdm.precision in ("day", "month"):
+                                event, date, conf = "review_held", rdm.value, 0.7
+                                break
             if event is None:
                 for rx, ev in _MECH_CUES:
                     if ev == "report_published" or event is not None:
@@ -1273,7 +1329,8 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     tok = _token_at(sent, char)
     if tok is None or _unreal(tok) or _negated(tok):
         return None
-    if not _linked(sent, tok, mech):
+    office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
+    if not office and not _linked(sent, tok, mech):
         return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
     if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I)
                                or _governor_blocked(tok)):
