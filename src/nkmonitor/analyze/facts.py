@@ -139,7 +139,14 @@ def _unreal(tok: Any) -> bool:
 
 def _imperative(tok: Any) -> bool:
     """'Appoint a special envoy' (a heading or a demand): a base-form verb without subject."""
-    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    # an item of a numbered or bulleted list of demands glued into one sentence ("...; 4. Launch the foundation")
+    prev = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if not t.is_space]
+    return bool(prev) and (re.fullmatch(r"\d{1,2}[.)]?|[;:\u2022*-]", prev[-1].text) is not None
+                           or (len(prev) == 2 and re.fullmatch(r"\d{1,2}", prev[-2].text) and prev[-1].text in (".", ")")))
 
 
 def _governor_blocked(tok: Any) -> bool:
@@ -506,6 +513,9 @@ def _post_events(work: Work) -> None:
                     continue  # "no candidate has been nominated": a vacancy, not an event
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
                     continue
+                if event == "nominated" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in (
+                        "confirm", "approve", "reject", "withdraw", "block", "hold", "consider", "advance", "vote"):
+                    continue  # "the Senate confirmed her nomination": the confirmation's date, not the nomination's
                 post = min(posts, key=lambda p: abs(p.start - char))
                 if abs(post.start - char) > 260 and not implicit_post:
                     continue
@@ -591,6 +601,10 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         owner = None
         if trigger_tok.pos_ == "NOUN":
             owner = next((c for c in trigger_tok.children if c.dep_ == "poss"), None)
+        if subj is not None and subj.lower_ not in ("he", "she"):
+            # "her one-year term was extended": the possessor of the subject
+            owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            subj = None if owner is not None else subj
         tok = subj or owner
         if tok is not None and tok.lower_ in ("he", "she", "his", "her"):
             prev_people = [m for s in work.sents if s.end <= sent.start and sent.start - s.end < 600 for m in _in(s.mentions, "person")]
@@ -955,6 +969,9 @@ _POSITION = [
                 r"step\w* back from|stepped away from|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
+    # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
+    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b", re.I), "not_cosponsored"),
+    (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -995,7 +1012,7 @@ def _state_positions(work: Work) -> None:
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted", sent.text, re.I):
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted) by\b", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1009,6 +1026,9 @@ def _state_positions(work: Work) -> None:
                 if any(a <= char < b for a, b in covered):
                     continue
                 if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                    continue
+                if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
+                        r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
                 # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
