@@ -317,6 +317,120 @@ DOCS_G = [
      [{"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "appointed", "date": "2016-10-12"}]),
 ]
 
+# Eighth and ninth batches: written for the generalization round (background clauses, lists,
+# council and mechanism phrasing); scored once before any rule was changed for them.
+DOCS_H = [
+    ("2019-05-10", None,
+     "GENEVA, May 10 -- North Korea's human rights record was reviewed under the Universal Periodic Review on "
+     "Thursday. Member states made 262 recommendations to Pyongyang, whose delegation rejected criticism of its "
+     "prison camps. The country had last been examined by the UPR working group in May 2014.",
+     [{"type": "mechanism_event", "mechanism": "upr_dprk", "event": "review_held", "date": "2019-05-09"},
+      {"type": "mechanism_event", "mechanism": "upr_dprk", "event": "review_held", "date": "2014-05"}]),
+    ("2017-12-12", None,
+     "UNITED NATIONS, Dec. 11 -- The U.N. Security Council discussed human rights in North Korea on Monday for the "
+     "fourth year in a row. Ten members voted in favour of holding the meeting, China, Russia and Bolivia voted "
+     "against, and Egypt and Ethiopia abstained. Robert King, who served as U.S. special envoy for North Korean "
+     "human rights from 2009 to 2017, attended as an observer.",
+     [{"type": "council_meeting", "body": "un_sc", "outcome": "held", "date": "2017-12-11", "yes": 10, "no": 3, "abstain": 2},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "took_office", "date": "2009"},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "left_office", "date": "2017"}]),
+    ("2016-06-24", None,
+     "The U.N. human rights office in Seoul, which opened in June 2015 to monitor abuses in North Korea, has "
+     "interviewed more than 100 defectors, its head said. The office was set up on the recommendation of the "
+     "commission of inquiry, whose report was released in February 2014. Officials said the office would expand "
+     "next year.",
+     [{"type": "mechanism_event", "mechanism": "ohchr_seoul", "event": "opened", "date": "2015-06"},
+      {"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "report_published", "date": "2014-02"}]),
+    ("2018-10-01", None,
+     "The U.S. North Korean Human Rights Act, first enacted in 2004, was reauthorized in 2008 and 2012. Last week "
+     "the Senate passed a further extension by unanimous consent; the House had approved it in April. Advocates "
+     "said the administration should appoint a new special envoy.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "enacted", "date": "2004"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "reauthorized", "date": "2008"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "reauthorized", "date": "2012"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_senate", "date": "2018-09"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_house", "date": "2018-04"}]),
+    ("2018-06-26", None,
+     "SEOUL, June 26 (Yonhap) -- The unification ministry has closed the office it had rented for the North Korean "
+     "Human Rights Foundation, which has never been launched because parties failed to recommend directors. "
+     "The ministry said it would reopen the office once the board is formed.",
+     [{"type": "mechanism_event", "mechanism": "rok_nkhr_foundation", "event": "closed", "date": "2018-06"}]),
+    ("2015-11-20", None,
+     "The General Assembly's Third Committee on Thursday approved a resolution on human rights in North Korea by "
+     "112 votes to 19, with 50 abstentions. The text was drafted by the European Union and Japan. South Korea "
+     "joined the co-sponsors, as it has every year since 2008.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2015-11-19", "yes": 112, "no": 19, "abstain": 50},
+      {"type": "state_position", "state": "eu", "instrument": "unga_dprk_hr_resolution", "year": 2015, "position": "cosponsored"},
+      {"type": "state_position", "state": "japan", "instrument": "unga_dprk_hr_resolution", "year": 2015, "position": "cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2015, "position": "cosponsored"}]),
+    ("2009-02-03", None,
+     "Jay Lefkowitz, who was named special envoy for North Korean human rights in August 2005, left the post when "
+     "the Bush administration ended last month. No successor has been named, and the State Department said a new "
+     "envoy would be appointed soon.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "jay_lefkowitz", "event": "appointed", "date": "2005-08"},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "jay_lefkowitz", "event": "left_office", "date": "2009-01"},
+      {"type": "post_vacancy", "post": "us_special_envoy_nkhr", "since": "2009-01", "as_of": "2009-02-03"}]),
+    ("2016-09-05", None,
+     "South Korea's North Korean Human Rights Act took effect on Sunday, six months after the National Assembly "
+     "passed it. The government plans to launch a foundation and a records center under the law.",
+     [{"type": "instrument_event", "instrument": "rok_nkhra_2016", "event": "entered_into_force", "date": "2016-09-04"},
+      {"type": "instrument_event", "instrument": "rok_nkhra_2016", "event": "passed_chamber", "chamber": "rok_national_assembly", "date": "2016-03"}]),
+]
+
+DOCS_I = [
+    ("2014-05-02", None,
+     "Home | News | Asia\nShare this article\n\nGENEVA, May 1 (Reuters) - North Korea rejected accusations of torture and "
+     "political prison camps on Thursday as its record came up for the Universal Periodic Review, the second time "
+     "it has been examined under the process. Pyongyang's envoy said the findings of a U.N. commission of inquiry, "
+     "which released its report in February, were fabricated.",
+     [{"type": "mechanism_event", "mechanism": "upr_dprk", "event": "review_held", "date": "2014-05-01"},
+      {"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "report_published", "date": "2014-02"}]),
+    ("2016-12-10", None,
+     "UNITED NATIONS, Dec. 9 -- The Security Council held its third annual meeting on human rights in North Korea "
+     "on Friday after a procedural vote of 9 to 5 with one abstention. China had argued the council was the wrong "
+     "forum.",
+     [{"type": "council_meeting", "body": "un_sc", "outcome": "held", "date": "2016-12-09", "yes": 9, "no": 5, "abstain": 1}]),
+    ("2010-03-26", None,
+     "The U.N. Human Rights Council on Thursday adopted a resolution condemning North Korea's human rights record "
+     "by 28 votes to 5, with 13 abstentions. South Korea, which abstained on a similar text in 2005, voted in "
+     "favour and joined the co-sponsors.",
+     [{"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2010-03-25", "yes": 28, "no": 5, "abstain": 13},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2010, "position": "voted_yes"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2010, "position": "cosponsored"},
+      # added after the first run: the 2005 abstention is stated (the first gold omitted it)
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2005, "position": "abstained"}]),
+    ("2017-09-20", "Policy Forum",
+     "The United States has had no special envoy for North Korean human rights since Robert King left in January. "
+     "Congress should insist that the post be filled, and the administration should name a candidate this year.",
+     [{"type": "post_vacancy", "post": "us_special_envoy_nkhr", "since": "2017-01", "as_of": "2017-09-20"},
+      {"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "left_office", "date": "2017-01"}]),
+    ("2020-06-12", None,
+     "South Korea's Unification Ministry said on Wednesday it would push for a law banning the sending of leaflets "
+     "into North Korea. The ministry plans to submit a bill to the National Assembly, where the ruling party holds "
+     "a majority.",
+     []),
+    ("2013-03-22", None,
+     "The Human Rights Council on Thursday set up a commission of inquiry into North Korea's human rights abuses, "
+     "adopting the resolution without a vote. Japan and the European Union presented the text.",
+     [{"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "established", "date": "2013-03-21"},
+      {"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2013-03-21", "method": "consensus"},
+      {"type": "state_position", "state": "japan", "instrument": "unhrc_dprk_hr_resolution", "year": 2013, "position": "cosponsored"},
+      {"type": "state_position", "state": "eu", "instrument": "unhrc_dprk_hr_resolution", "year": 2013, "position": "cosponsored"}]),
+    ("2022-07-25", None,
+     "Lee Shin-wha, a professor at Korea University, was appointed Seoul's ambassador for North Korean human rights "
+     "on Monday, filling a post that had been empty since September 2017. Her predecessor, Lee Jung-hoon, served "
+     "from 2016 to 2017.",
+     [{"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_shin_wha", "event": "appointed", "date": "2022-07-25"},
+      {"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "took_office", "date": "2016"},
+      {"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "left_office", "date": "2017"},
+      # added after the first run: "vacant until this event" is a vacancy (annotation.md)
+      {"type": "post_vacancy", "post": "rok_ambassador_nkhr", "since": "2017-09", "as_of": "2022-07-25"}]),
+    ("2023-10-10", None,
+     "Human rights groups said China forcibly returned as many as 600 North Koreans on Monday, most of them women, "
+     "shortly after the Asian Games ended. Beijing has said it would treat the cases according to law.",
+     [{"type": "repatriation", "by": "china", "count": 600, "date": "2023-10-09"}]),
+]
+
 
 def _agree(g, p):
     if g is None:
@@ -442,4 +556,22 @@ def test_seventh_batch():
 
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_G)
     # first run, before any rule was changed for these documents: P 0.92, R 0.85
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_eighth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_H)
+    # first run, before any rule was changed for these documents: P 0.79, R 0.50 (22 gold facts)
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.7, report
+
+
+def test_ninth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_I)
+    # first run (after the eighth batch's fixes): P 0.75, R 0.56 against the gold as first written;
+    # two of the three false positives were true facts that gold omitted (marked below):
+    # against the corrected gold P 0.92, R 0.61 (18 gold facts)
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

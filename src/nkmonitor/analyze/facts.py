@@ -447,7 +447,7 @@ def _post_events(work: Work) -> None:
         implicit_post = False
         if not posts:
             # "Lee's term expired ... an extension": the post of the last sentences, for tenure words only
-            if re.search(r"\b(term|tenure|mandate)\b", low):
+            if re.search(r"\b(term|tenure|mandate|predecessor|successor)\b", low):
                 prev_posts = [m for s in _prev(work, si, 2) for m in _in(s.mentions, "post")]
                 if prev_posts:
                     posts = [prev_posts[-1]]
@@ -702,7 +702,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
     r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
-    r"(?:has|have|had) not had an?|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
+    r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
 
@@ -1367,7 +1367,7 @@ _REPAT = re.compile(
     r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers))\b",
     re.I,
 )
-_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
+_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to|as many as|as few as)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
 
 
 def _repatriations(work: Work) -> None:
