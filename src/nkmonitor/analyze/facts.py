@@ -139,8 +139,9 @@ def _unreal(tok: Any) -> bool:
 
 def _imperative(tok: Any) -> bool:
     """'Appoint a special envoy' (a heading or a demand): a base-form verb without subject."""
-    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        return False
+    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "LS" and not c.like_num
+                               for c in tok.children):
+        return False  # (a list number "4." is sometimes parsed as the subject)
     if tok.dep_ == "ROOT":
         return True
     # an item of a numbered or bulleted list of demands glued into one sentence ("...; 4. Launch the foundation")
@@ -223,6 +224,9 @@ def _evidence(work: Work, start: int, end: int) -> Evidence:
 
 
 def _add(work: Work, sents: list[Sent], confidence: float, **fields: Any) -> None:
+    letters = [c for c in sents[0].text if c.isalpha()]
+    if len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.85 * len(letters):
+        return  # an all-capitals headline: parsed badly, and its fact is restated (dated) in the body
     ev = _evidence(work, sents[0].start, sents[-1].end)
     fields = {k: v for k, v in fields.items() if v is not None}
     work.facts.append(Fact(evidence=ev, confidence=max(0.05, min(0.97, confidence)), **fields))
