@@ -103,6 +103,8 @@ DONE_WORDS = {"decide", "vote", "move", "agree", "begin", "start", "continue", "
 
 def _unreal(tok: Any) -> bool:
     """The event at tok is planned, hoped for, predicted, conditional or asked for."""
+    if _imperative(tok):
+        return True  # "Appoint an envoy", "4. Launch the foundation": a demand
     if tok.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not any(
             c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # a mandative subjunctive: "the requirement that the President appoint an envoy"
@@ -145,9 +147,17 @@ def _imperative(tok: Any) -> bool:
     if tok.dep_ == "ROOT":
         return True
     # an item of a numbered or bulleted list of demands glued into one sentence ("...; 4. Launch the foundation")
-    prev = [t for t in tok.doc[max(0, tok.i - 2):tok.i] if not t.is_space]
-    return bool(prev) and (re.fullmatch(r"\d{1,2}[.)]?|[;:\u2022*-]", prev[-1].text) is not None
-                           or (len(prev) == 2 and re.fullmatch(r"\d{1,2}", prev[-2].text) and prev[-1].text in (".", ")")))
+    p1 = tok.doc[tok.i - 1] if tok.i >= 1 else None
+    p2 = tok.doc[tok.i - 2] if tok.i >= 2 else None
+    if p1 is None:
+        return False
+    if p1.text in (";", ":"):
+        return True
+    line_start = p2 is None or p2.is_space or "\n" in p2.whitespace_ or p2.text in (";", ":")
+    if re.fullmatch(r"\d{1,2}[.)]?|[\u2022*-]", p1.text) and line_start:
+        return True
+    return p2 is not None and re.fullmatch(r"\d{1,2}", p2.text) is not None and p1.text in (".", ")") and (
+        p2.i == 0 or p2.doc[p2.i - 1].is_space or p2.doc[p2.i - 1].text in (";", ":"))
 
 
 def _governor_blocked(tok: Any) -> bool:
@@ -1351,8 +1361,8 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     if abs(char - mech.start) > 120:
         return None
     tok = _token_at(sent, char)
-    if tok is None or _unreal(tok) or _negated(tok):
-        return None
+    if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
+        return None  # "4. Launch the foundation": a demand, not an event
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
     if not office and not _linked(sent, tok, mech):
         return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
