@@ -1026,7 +1026,7 @@ def _state_positions(work: Work) -> None:
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted) by\b", sent.text, re.I):
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted) by\b|\boff the list\b|\brejoin", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1077,6 +1077,10 @@ def _state_positions(work: Work) -> None:
                 covered.append((char, sent.start + m.end()))
                 inst = min(res, key=lambda r: abs(r.start - char)).id
                 years = _position_years(work, sent, tok)
+                if m.group(0).lower().startswith("rejoin"):
+                    # "stayed off the list from 2019 to 2021 and rejoined in 2022": the dates of its own phrase
+                    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+                    years = [int(d.value[:4]) for d in sent.dates if lo <= d.start < hi and d.start >= tok.idx]
                 conf = 0.8 if years else 0.7
                 for st in [state] + also:
                     for year in years or ([int(work.published[:4])] if work.published else []):
@@ -1284,7 +1288,7 @@ def _mechanisms(work: Work) -> None:
             rel = mech.start - sent.start
             after = sent.text[mech.end - sent.start: mech.end - sent.start + 30]
             before = sent.text[max(0, rel - 40): rel]
-            is_report = bool(re.match(r"['\u2019]?s?\s*(?:\w+\s+){0,2}?reports?\b", after, re.I)) or bool(re.search(r"\breport (?:of|by) (?:the )?$", before, re.I))
+            is_report = bool(re.match(r"['\u2019]?s?\s*(?:\w+\s+){0,2}?reports?\b|\s*,\s*whose\s+(?:final\s+)?report\b", after, re.I)) or bool(re.search(r"\breport (?:of|by) (?:the )?$", before, re.I))
             event = None
             date = None
             conf = 0.75
