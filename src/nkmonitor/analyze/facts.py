@@ -1344,6 +1344,13 @@ def _mechanisms(work: Work) -> None:
                                 and abs(t.idx - mech.start) <= 80 and t.tag_ in ("VBD", "VBN", "VBZ") \
                                 and not _unreal(t) and not _negated(t):
                             rdm, _f = _attached_date(work, sent, t)
+                            if rdm is None:
+                                # "When it last faced the UPR, in May 2014, ...": a date set off right after the clause
+                                edge = t.right_edge.idx + len(t.right_edge.text)
+                                if t.right_edge.text != ",":
+                                    edge += 1  # the comma must follow the clause
+                                rdm = next((d for d in sent.dates if 0 <= d.start - edge <= 6
+                                            and re.fullmatch(r"\s*,\s*(?:in\s+|on\s+)?", work.text[edge - 1:d.start] + " ")), None)
                             if rdm is not None and rdm.precision in ("day", "month"):
                                 event, date, conf = "review_held", rdm.value, 0.7
                                 break
