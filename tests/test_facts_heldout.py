@@ -431,6 +431,52 @@ DOCS_I = [
      [{"type": "repatriation", "by": "china", "count": 600, "date": "2023-10-09"}]),
 ]
 
+DOCS_J = [
+    ("2009-09-25", None,
+     "Skip to main content | Menu | Search\n\nPress Statement\n\nThe President today announced his intent to nominate "
+     "Robert R. King as Special Envoy for North Korean Human Rights Issues. Mr. King served for 25 years as chief of "
+     "staff to Congressman Tom Lantos. The position has been vacant since January.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "robert_king", "event": "nominated", "date": "2009-09-25"},
+      {"type": "post_vacancy", "post": "us_special_envoy_nkhr", "since": "2009-01", "as_of": "2009-09-25"}]),
+    ("2015-06-24", None,
+     "SEOUL, June 23 (Yonhap) -- The United Nations opened a field office in Seoul on Tuesday to monitor human rights "
+     "in North Korea, despite threats from Pyongyang. The office was recommended by the U.N. commission of inquiry "
+     "last year. North Korea called the opening a provocation.",
+     [{"type": "mechanism_event", "mechanism": "ohchr_seoul", "event": "opened", "date": "2015-06-23"}]),
+    ("2020-12-15", None,
+     "South Korea's National Assembly on Monday passed a bill banning the sending of propaganda leaflets across the "
+     "border, by 187 votes to 0, after the main opposition party ended a filibuster. Critics in Washington said the "
+     "law would curb freedom of expression and called on President Moon Jae-in to veto it.",
+     [{"type": "instrument_event", "instrument": "rok_anti_leaflet_law_2020", "event": "passed_chamber", "chamber": "rok_national_assembly", "date": "2020-12-14", "yes": 187, "no": 0}]),
+    ("2019-11-18", None,
+     "Seoul's decision to deport two North Korean fishermen on Nov. 7 drew criticism from rights groups. Days later "
+     "South Korea declined to co-sponsor the annual U.N. resolution on North Korean human rights, for the first time "
+     "in 11 years.",
+     [{"type": "repatriation", "by": "rok", "count": 2, "date": "2019-11-07"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2019, "position": "not_cosponsored"}]),
+    ("2021-12-17", None,
+     "The U.N. General Assembly adopted a resolution on Thursday condemning human rights violations in North Korea, "
+     "without a vote, for the 17th year in a row. The Security Council has not discussed the issue in an open "
+     "meeting since 2017; Washington did not seek one this year.",
+     [{"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga", "date": "2021-12-16", "method": "consensus"}]),
+    ("2023-08-18", None,
+     "The UN Security Council on Thursday held its first open meeting on human rights in North Korea since 2017. "
+     "Elizabeth Salmon, the special rapporteur, who took up her mandate in August last year, briefed members. "
+     "The United States, Japan and Albania had requested the session.",
+     [{"type": "council_meeting", "body": "un_sc", "outcome": "held", "date": "2023-08-17"},
+      {"type": "post_event", "post": "un_special_rapporteur_dprk", "person": "elizabeth_salmon", "event": "took_office", "date": "2022-08"}]),
+    ("2012-06-20", None,
+     "The U.S. Senate on Monday passed by unanimous consent a bill reauthorizing the North Korean Human Rights Act "
+     "through 2017. The House approved its version in May. The bill now goes to the president for his signature.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_senate", "date": "2012-06-18"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_house", "date": "2012-05"}]),
+    ("2024-03-05", "Think tank commentary",
+     "Seoul should press Beijing on forced repatriations, and the Security Council should hold an annual meeting on "
+     "the issue. The government must also launch the North Korean Human Rights Foundation, which the 2016 law "
+     "requires but which has never been set up.",
+     []),
+]
+
 
 def _agree(g, p):
     if g is None:
@@ -574,4 +620,12 @@ def test_ninth_batch():
     # first run (after the eighth batch's fixes): P 0.75, R 0.56 against the gold as first written;
     # two of the three false positives were true facts that gold omitted (marked below):
     # against the corrected gold P 0.92, R 0.61 (18 gold facts)
+    assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report
+
+
+def test_tenth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_J)
+    # first run (after the eighth and ninth batches' fixes): P 1.00, R 0.64 (11 gold facts)
     assert tp / (tp + fp) >= 0.85 and tp / (tp + fn) >= 0.75, report

@@ -111,8 +111,9 @@ def _unreal(tok: Any) -> bool:
     if tok.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # a bare infinitive ("time to appoint", "failed to name") reports no event, unless
         # it completes a verb of doing ("decided to withdraw", "voted to add")
-        if tok.head.lemma_.lower() not in DONE_WORDS:
-            return True
+        if tok.head.lemma_.lower() not in DONE_WORDS and not (
+                tok.head.lemma_.lower() == "decision" and not _unreal(tok.head.head if tok.head.dep_ != "ROOT" else tok.head)):
+            return True  # ("the decision to deport two fishermen" reports what was done)
     cur = tok
     for _ in range(6):
         for ch in cur.children:
@@ -1466,6 +1467,9 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
         subj = _subject(tok)
         if subj is not None:
             cands.append(subj)
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            # "Seoul's decision to deport two fishermen": the possessor of the governing noun
+            cands.extend(ch for ch in tok.head.children if ch.dep_ == "poss")
     else:
         noun = tok if tok.pos_ == "NOUN" else tok.head
         for ch in noun.children:

@@ -362,13 +362,22 @@ def _resolve_nkhra(text: str, start: int, end: int, prior: list[Mention], doc_st
     return None
 
 
-def _link_resolutions(text: str, prior: list[Mention]) -> list[Mention]:
+def _link_resolutions(text: str, prior: list[Mention], published: str | None = None) -> list[Mention]:
     """"the resolution" on DPRK human rights: GA series or HRC/CHR series, by the body named nearby."""
     out = []
     bodies = [m for m in prior if m.kind == "body" and m.id in ("un_ga", "un_ga_third_committee", "un_hrc", "un_chr")]
+    # no body named anywhere: "the annual U.N. resolution on North Korean human rights" is the series of
+    # the season (the GA's in October-December, the Council's in March-April); otherwise not linked
+    month = int(published[5:7]) if published and re.match(r"\d{4}-\d{2}", published) else None
+    season = "unga_dprk_hr_resolution" if month in (10, 11, 12) else "unhrc_dprk_hr_resolution" if month in (3, 4) else None
     for m in _RESOLUTION.finditer(text):
         s0, s1 = _sentence_bounds(text, m.start())
         sent = text[s0:s1]
+        if not bodies and season and m.group(0).lower() == "resolution" and re.search(
+                r"\b(?:U\.N\.|UN|United Nations)\s+(?:\w+\s+){0,2}?resolution\s+(?:on|condemning|against)\s+(?:\w+\s+){0,2}?"
+                r"(?:North\s+Korea|DPRK|N\.\s*Korea)", text[max(0, m.start() - 40):m.end() + 80]):
+            out.append(Mention(m.start(), m.end(), m.group(0), "instrument", season, "description"))
+            continue
         if re.search(r"Security\s+Council\s+resolution|sanctions", sent, re.I) and not re.search(r"human\s+rights", sent, re.I):
             continue
         near_bodies = [b for b in bodies if s0 <= b.start < s1]
@@ -478,7 +487,7 @@ def link_mentions(ctx: Any) -> list[Mention]:
     base.sort(key=lambda m: m.start)
 
     posts = _link_posts(text, index, lex, base)
-    resolutions = _link_resolutions(text, base)
+    resolutions = _link_resolutions(text, base, getattr(ctx, "published", None))
 
     for prio, group in ((0, posts), (1, base), (2, resolutions)):
         for m in group:
