@@ -143,3 +143,14 @@ def test_linear_on_long_text(pack):
     ms = link(block, pack)
     assert time.perf_counter() - t0 < 10
     assert len([m for m in ms if m.kind == "post"]) == 4000
+
+
+def test_resolution_without_body_by_season(pack):
+    # no body named: the annual U.N. human rights resolution is the GA's in the autumn, the Council's in spring
+    text = "Seoul declined to co-sponsor the annual U.N. resolution on North Korean human rights."
+    assert ("unga_dprk_hr_resolution", "description") in ids(link(text, pack, published="2019-11-18"), "instrument")
+    assert ("unhrc_dprk_hr_resolution", "description") in ids(link(text, pack, published="2019-03-20"), "instrument")
+    assert not ids(link(text, pack, published="2019-07-01"), "instrument")
+    # a sanctions resolution is not the human rights series
+    sanc = "The U.N. resolution on North Korea adopted by the Security Council tightened sanctions on human rights abusers."
+    assert not ids(link(sanc, pack, published="2017-12-23"), "instrument")

@@ -375,7 +375,8 @@ def _link_resolutions(text: str, prior: list[Mention], published: str | None = N
         sent = text[s0:s1]
         if not bodies and season and m.group(0).lower() == "resolution" and re.search(
                 r"\b(?:U\.N\.|UN|United Nations)\s+(?:\w+\s+){0,2}?resolution\s+(?:on|condemning|against)\s+(?:\w+\s+){0,2}?"
-                r"(?:North\s+Korea|DPRK|N\.\s*Korea)", text[max(0, m.start() - 40):m.end() + 80]):
+                r"(?:North\s+Korea|DPRK|N\.\s*Korea)", text[max(0, m.start() - 40):m.end() + 80]) and re.search(
+                r"human\s+rights", text[m.end():m.end() + 80], re.I) and not re.search(r"sanction|Security\s+Council|nuclear|missile", sent, re.I):
             out.append(Mention(m.start(), m.end(), m.group(0), "instrument", season, "description"))
             continue
         if re.search(r"Security\s+Council\s+resolution|sanctions", sent, re.I) and not re.search(r"human\s+rights", sent, re.I):
