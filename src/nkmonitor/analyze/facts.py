@@ -857,6 +857,8 @@ def _instruments(work: Work) -> None:
                     conf -= 0.1
                 if date is None and ev in ("enacted", "reauthorized") and si < 4:
                     date = _recent_fallback(work, sent, tok) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
+                if date is None and ev in ("passed_chamber", "entered_into_force", "expired", "introduced", "struck_down"):
+                    conf -= 0.15  # read without its date: the event is likely real, the fact incomplete
                 for y in more:
                     _add(work, [sent], conf - 0.05, type="instrument_event", instrument=inst.id, event=ev, date=y)
                 for e in evs:
