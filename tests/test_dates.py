@@ -105,3 +105,11 @@ def test_month_of_last_year():
     # "April last year" is the previous year's April even in a story published after April
     assert [d.value for d in find_dates("adopted a resolution in April last year", "2005-08-20")] == ["2004-04"]
     assert [d.value for d in find_dates("in March of this year", "2005-08-20")] == ["2005-03"]
+
+
+def test_un_press_release_dateline_and_this_afternoon():
+    from nkmonitor.analyze.dates import find_dateline
+
+    text = "COUNCIL ADOPTS TEXT\n\nGENEVA (21 March 2013) - The Council this afternoon adopted a resolution."
+    assert find_dateline(text, "2013-03-21") == "2013-03-21"
+    assert "2013-03-21" in [d.value for d in find_dates("adopted this afternoon", "2013-03-21")]

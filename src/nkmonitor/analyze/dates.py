@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_year", re.compile(r"\b(?P<late>(?:early|late|mid|the\s+end\s+of)[\s-]+)?(?P<which>last|this|next|previous|past)\s+year\b|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+years?\s+ago\b", re.IGNORECASE)),
     ("rel_month", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|previous|past)\s+month\b|\b(?P<n>\d+|one|two|three|four|five|six|a)\s+months?\s+ago\b", re.IGNORECASE)),
     ("rel_week", re.compile(r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|past)\s+week\b", re.IGNORECASE)),
-    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b|\b(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE)),
+    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow|this (?:morning|afternoon|evening))\b|\b(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<mod>last|this|next|on|early|late)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
     ("year", re.compile(rf"(?<![\w$.,/])(?P<y>{YEAR})(?:s\b)?(?![\w,.]\d|-\d{{2}}\b|\s*(?:%|percent|people|won|dollars))")),
 ]
@@ -176,7 +176,7 @@ def _value(kind: str, g: dict, ref: tuple[int | None, int | None, int | None]) -
             return None
         word = (g.get("word") or "").lower()
         n = _num(g.get("n"))
-        back = {"today": 0, "yesterday": 1}.get(word, n)
+        back = {"today": 0, "yesterday": 1, "this morning": 0, "this afternoon": 0, "this evening": 0}.get(re.sub(r"\s+", " ", word), n)
         if back is None:
             return None
         if rm is None:
@@ -260,7 +260,9 @@ def reference_of(ctx: Any) -> str | None:
 
 
 _DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Z .'-]{{2,40}}(?:\([^)]{{1,30}}\))?,?\s+(?:[A-Z][a-z]+,\s+)?(?P<date>{_MONTH}\s+[0-3]?\d(?:,\s+{YEAR})?)\b",
+    rf"^[ \t]*[A-Z][A-Z .'-]{{2,40}}(?:\([^)]{{1,30}}\))?,?\s+(?:[A-Z][a-z]+,\s+)?(?P<date>{_MONTH}\s+[0-3]?\d(?:,\s+{YEAR})?)\b"
+    # UN press releases: "GENEVA (21 March 2013) -"
+    rf"|^[ \t]*[A-Z][A-Z .'-]{{2,40}}\s*\((?P<date2>[0-3]?\d\s+{_MONTH.replace('(?P<mon>', '(?:')}\s+{YEAR})\)\s*[-\u2013\u2014]",
     re.MULTILINE,
 )
 
@@ -268,7 +270,10 @@ _DATELINE = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Character span of a wire-style dateline's date in the first lines, if any."""
     m = _DATELINE.search((text or "")[:1500])
-    return (m.start("date"), m.end("date")) if m else None
+    if not m:
+        return None
+    g = "date" if m.group("date") else "date2"
+    return (m.start(g), m.end(g))
 
 
 def find_dateline(text: str, published: str | None) -> str | None:
@@ -277,7 +282,7 @@ def find_dateline(text: str, published: str | None) -> str | None:
     m = _DATELINE.search(head)
     if not m:
         return None
-    return normalize_date(m.group("date"), published)
+    return normalize_date(m.group("date") or m.group("date2"), published)
 
 
 def resolve_dates(ctx: Any) -> list[DateMention]:

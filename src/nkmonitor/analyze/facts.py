@@ -1247,7 +1247,7 @@ def _council(work: Work) -> None:
 # ---------------------------------------------------------------- mechanisms
 
 _MECH_CUES = [
-    (re.compile(r"\b(establish(?:ed|es|ing|ment)|creat(?:ed|ion)|set(?:ting|s)? up|founded|founding|launch(?:ed)?)\b", re.I), "established"),
+    (re.compile(r"\b(establish(?:ed|es|ing|ment)?|creat(?:ed|ion)|set(?:ting|s)? up|founded|founding|launch(?:ed)?)\b", re.I), "established"),
     (re.compile(r"\b(report)\b", re.I), "report_published"),
     (re.compile(r"\b(opened|opening|inaugurated)\b", re.I), "opened"),
     (re.compile(r"\b(closed|closure|shut down|shut)\b", re.I), "closed"),
@@ -1384,6 +1384,14 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
                                or _governor_blocked(tok)):
         return None
     dm, _f = _attached_date(work, sent, tok)
+    if dm is None:
+        # "adopted a resolution, by which it decided to establish a commission": the adoption's date
+        root = _clause_root(tok)
+        while root.dep_ == "xcomp" and root.head is not root:
+            root = _clause_root(root.head)
+        if root.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "which" for g in c.children)
+                                        for c in root.children):
+            dm, _f = _attached_date(work, sent, root.head)
     if dm is None and ev in ("opened", "closed"):
         return None
     return ev, (dm.value if dm else None), 0.7
