@@ -729,6 +729,11 @@ def _vacancies(work: Work) -> None:
         if not m:
             continue
         posts = _in(sent.mentions, "post")
+        implicit = False
+        if not posts and re.search(r"\b(?:a|the|that|this)\s+(?:\w+\s+)?(?:position|post|job|role)\s+(?:that|which)\b", sent.text, re.I):
+            # "she will fill a position that has been vacant since ...": the post of the sentence before
+            posts = [m2 for s2 in _prev(work, si, 1) for m2 in _in(s2.mentions, "post")][-1:]
+            implicit = bool(posts)
         if not posts:
             continue
         char = sent.start + m.start()
@@ -743,7 +748,7 @@ def _vacancies(work: Work) -> None:
         for d in sent.dates:
             if re.search(r"\bsince\s*$", sent_text_before(sent, d.start)[-12:], re.I):
                 since = d.value
-        _add(work, [sent], 0.75 if post.via == "description" else 0.8, type="post_vacancy", post=post.id,
+        _add(work, [sent], (0.75 if post.via == "description" else 0.8) - (0.1 if implicit else 0), type="post_vacancy", post=post.id,
              since=since, as_of=work.published)
 
 
@@ -1421,7 +1426,8 @@ def _repatriations(work: Work) -> None:
                 continue
             by = _repat_agent(work, sent, tok, char)
             inherited = False
-            if by is None and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None:
+            if by is None and ((any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None)
+                               or (tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))):
                 # "Smaller groups had been sent back over the summer": the returning state of the story so far
                 recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
                 if recent and len({f.by for f in recent}) == 1:
