@@ -380,7 +380,7 @@ _POST_TRIGGERS = [
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
     (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,50}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
 ]
