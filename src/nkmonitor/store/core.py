@@ -87,6 +87,32 @@ def check_date(value: str | None, name: str) -> str | None:
     return value
 
 
+def document_filters(prefix: str = "", *, outlet: str | None = None, language: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions and parameters for the document filters shared by search and browsing.
+
+    Dates are compared at the document's own precision: a document dated 2023 matches a
+    `date_from` of 2023-06, because it may well be from the second half of that year.
+    Outlet and language compare case-insensitively. `prefix` is the table alias ("d.").
+    """
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    published = f"{prefix}published"
+    if date_from:
+        where.append(f"{published} IS NOT NULL AND {published} >= substr(:dfrom, 1, length({published}))")
+        params["dfrom"] = date_from
+    if date_to:
+        where.append(f"{published} IS NOT NULL AND {published} <= substr(:dto, 1, length({published}))")
+        params["dto"] = date_to
+    if outlet:
+        where.append(f"lower({prefix}outlet) = lower(:outlet)")
+        params["outlet"] = outlet
+    if language:
+        where.append(f"lower({prefix}language) = lower(:lang)")
+        params["lang"] = language
+    return where, params
+
+
 class Store:
     """An opened, migrated archive database. Use `connect()` for queries of your own."""
 
@@ -322,19 +348,8 @@ class Store:
         date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
         if limit < 1:
             raise BadValue("the limit must be at least 1", subject=f"--limit {limit}")
-        where, params = [], {"limit": limit, "s": mark[0], "e": mark[1]}
-        if date_from:
-            where.append("d.published IS NOT NULL AND d.published >= substr(:dfrom, 1, length(d.published))")
-            params["dfrom"] = date_from
-        if date_to:
-            where.append("d.published IS NOT NULL AND d.published <= substr(:dto, 1, length(d.published))")
-            params["dto"] = date_to
-        if outlet:
-            where.append("lower(d.outlet) = lower(:outlet)")
-            params["outlet"] = outlet
-        if language:
-            where.append("lower(d.language) = lower(:lang)")
-            params["lang"] = language
+        where, params = document_filters("d.", outlet=outlet, language=language, date_from=date_from, date_to=date_to)
+        params.update({"limit": limit, "s": mark[0], "e": mark[1]})
         extra = "".join(f" AND {w}" for w in where)
         if self.dialect == "sqlite":
             params["q"] = to_fts5(node)

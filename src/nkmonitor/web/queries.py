@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from nkmonitor.store.core import LIST_COLUMNS, check_date, decode_json
+from nkmonitor.store.core import LIST_COLUMNS, check_date, decode_json, document_filters
 
 # Current suggestions only (the latest analysis of their document), as in store.suggestions.
 _CURRENT = "s.superseded_at IS NULL"
@@ -17,20 +17,8 @@ def browse_documents(store, *, outlet: str | None = None, language: str | None =
                      limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Documents without text, filtered, newest first, and how many match in all."""
     date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
-    where, params = [], {"l": int(limit), "o": int(offset)}
-    if outlet:
-        where.append("outlet = :outlet")
-        params["outlet"] = outlet
-    if language:
-        where.append("language = :lang")
-        params["lang"] = language
-    # Same rule as store.search: compare at the document's own precision.
-    if date_from:
-        where.append("published IS NOT NULL AND published >= substr(:dfrom, 1, length(published))")
-        params["dfrom"] = date_from
-    if date_to:
-        where.append("published IS NOT NULL AND published <= substr(:dto, 1, length(published))")
-        params["dto"] = date_to
+    where, params = document_filters(outlet=outlet, language=language, date_from=date_from, date_to=date_to)
+    params.update({"l": int(limit), "o": int(offset)})
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     # Undated documents last; the documents_published index serves this order.
     order = "published DESC NULLS LAST, id DESC" if sort == "published" else "id DESC"
