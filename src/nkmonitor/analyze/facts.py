@@ -1195,8 +1195,11 @@ def _sc_sentence(work: Work, sent: Sent) -> bool:
         return True
     if not re.search(r"\bthe council\b", sent.text, re.I):
         return False
-    before = [m for m in work.mentions if m.kind == "body" and m.id in ("un_sc", "un_hrc") and m.start < sent.start]
-    return bool(before) and before[-1].id == "un_sc"
+    # computed once per document, then a binary search per sentence (linear overall)
+    councils = work.__dict__.setdefault("_councils", [m for m in work.mentions if m.kind == "body" and m.id in ("un_sc", "un_hrc")])
+    starts = work.__dict__.setdefault("_council_starts", [m.start for m in councils])
+    i = bisect.bisect_left(starts, sent.start)
+    return i > 0 and councils[i - 1].id == "un_sc"
 
 
 def _council(work: Work) -> None:
