@@ -234,10 +234,9 @@ def carry_over_decisions(conn: Connection, document_id: int, analysis_id: int, a
     return carried
 
 
-def list_suggestions(store: Any, kind: str | None = None, type: str | None = None, document_id: int | None = None,
-                     status: str | None = None, min_confidence: float | None = None, limit: int = 100,
-                     offset: int = 0, include_superseded: bool = False) -> list[Suggestion]:
-    """Current suggestions filtered by kind, type, document, status and confidence, with corroboration counts."""
+def _suggestion_filters(kind: str | None, type: str | None, document_id: int | None, status: str | None,
+                        min_confidence: float | None, include_superseded: bool = False) -> tuple[list[str], dict]:
+    """Checked SQL conditions for the review-queue filters (shared by listing and counting)."""
     if status is not None and status not in STATUSES:
         raise BadValue(f"unknown status; use one of {', '.join(STATUSES)}", subject=status)
     if kind is not None and kind not in ("fact", "recommendation"):
@@ -246,9 +245,8 @@ def list_suggestions(store: Any, kind: str | None = None, type: str | None = Non
         raise BadValue("confidence must be between 0 and 1", subject=str(min_confidence))
     if type is not None and type not in KEY_FIELDS:
         raise BadValue(f"unknown type; use one of {', '.join(KEY_FIELDS)}", subject=type)
-    where, params = [], {"l": int(limit), "o": int(offset)}
-    if not include_superseded:
-        where.append(_CURRENT)
+    where: list[str] = [] if include_superseded else [_CURRENT]
+    params: dict[str, Any] = {}
     for col, value in (("kind", kind), ("type", type), ("document_id", document_id), ("status", status)):
         if value is not None:
             where.append(f"s.{col} = :{col}")
@@ -256,6 +254,24 @@ def list_suggestions(store: Any, kind: str | None = None, type: str | None = Non
     if min_confidence is not None:
         where.append("s.confidence >= :mc")
         params["mc"] = min_confidence
+    return where, params
+
+
+def count_suggestions(store: Any, kind: str | None = None, type: str | None = None, document_id: int | None = None,
+                      status: str | None = None, min_confidence: float | None = None) -> int:
+    """How many current suggestions `list_suggestions` would page through with the same filters."""
+    where, params = _suggestion_filters(kind, type, document_id, status, min_confidence)
+    sql = "SELECT count(*) FROM suggestions s" + (" WHERE " + " AND ".join(where) if where else "")
+    with store.connect(write=False) as conn:
+        return int(conn.execute(text(sql), params).scalar_one())
+
+
+def list_suggestions(store: Any, kind: str | None = None, type: str | None = None, document_id: int | None = None,
+                     status: str | None = None, min_confidence: float | None = None, limit: int = 100,
+                     offset: int = 0, include_superseded: bool = False) -> list[Suggestion]:
+    """Current suggestions filtered by kind, type, document, status and confidence, with corroboration counts."""
+    where, params = _suggestion_filters(kind, type, document_id, status, min_confidence, include_superseded)
+    params.update({"l": int(limit), "o": int(offset)})
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.id LIMIT :l OFFSET :o"
     with store.connect(write=False) as conn:
         out = [_row_to_suggestion(r) for r in conn.execute(text(sql), params)]

@@ -8,8 +8,8 @@ from sqlalchemy import text
 
 from nkmonitor.store.core import LIST_COLUMNS, check_date, decode_json, document_filters
 
-# Current suggestions only (the latest analysis of their document), as in store.suggestions.
-_CURRENT = "s.superseded_at IS NULL"
+# Counting shares its filters with the listing it pages through.
+from nkmonitor.store.suggestions import count_suggestions  # noqa: F401  (re-exported for pages)
 
 
 def browse_documents(store, *, outlet: str | None = None, language: str | None = None,
@@ -33,22 +33,6 @@ def browse_documents(store, *, outlet: str | None = None, language: str | None =
                 d["metadata"] = decode_json(d["metadata"])
             items.append(d)
     return items, total
-
-
-def count_suggestions(store, kind: str | None = None, type: str | None = None, document_id: int | None = None,
-                      status: str | None = None, min_confidence: float | None = None) -> int:
-    """How many current suggestions `store.suggestions.list_suggestions` would page through."""
-    where, params = [_CURRENT], {}
-    for col, value in (("kind", kind), ("type", type), ("document_id", document_id), ("status", status)):
-        if value is not None:
-            where.append(f"s.{col} = :{col}")
-            params[col] = value
-    if min_confidence is not None:
-        where.append("s.confidence >= :mc")
-        params["mc"] = min_confidence
-    with store.connect(write=False) as conn:
-        return int(conn.execute(text("SELECT count(*) FROM suggestions s WHERE " + " AND ".join(where)),
-                                params).scalar_one())
 
 
 def suggestion_types(store) -> list[str]:
