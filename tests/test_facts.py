@@ -344,3 +344,24 @@ def test_heldout_set_a_fact_floors(extractor):
     scores = _score(extractor, root / "gold.jsonl", paths)
     facts = scores.facts
     assert facts.precision >= 0.93 and facts.recall >= 0.82, (facts.precision, facts.recall)
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    ("2023-05-01", "The U.N. human rights office in Seoul has documented hundreds of cases since its opening in June 2015.",
+     [("mechanism_event", "opened", "2015-06")]),
+    ("2014-11-19", "The General Assembly adopted the resolution on North Korean human rights without a vote in each of the previous two years.",
+     [("resolution_vote", None, "2012"), ("resolution_vote", None, "2013")]),
+    ("2020-01-10", "The bill keeps the requirement that the President appoint a special envoy for North Korean human rights.", []),
+    ("2022-10-01", "The North Korean Human Rights Act was first enacted in 2004 and was reauthorized in 2008, 2012 and 2018.",
+     [("instrument_event", "enacted", "2004"), ("instrument_event", "reauthorized", "2008"),
+      ("instrument_event", "reauthorized", "2012"), ("instrument_event", "reauthorized", "2018")]),
+])
+def test_generalization_round_classes(extractor, published, text, expected):
+    from nkmonitor.analyze.context import DocContext
+    from nkmonitor.analyze.facts import extract_facts
+    from nkmonitor.analyze.linking import link_mentions
+
+    ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack)
+    ctx.mentions = link_mentions(ctx)
+    got = sorted((f.type, getattr(f, "event", None), f.date) for f in extract_facts(ctx))
+    assert got == sorted(expected)

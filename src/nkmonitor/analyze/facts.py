@@ -923,6 +923,7 @@ def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
 _ADOPT = re.compile(r"\b(adopted|adopts|passed|passes|approved|approves|endorsed)\b", re.I)
 _CONSENSUS = re.compile(r"\b(without a vote|by consensus|without voting)\b", re.I)
 _EVERY_YEAR = re.compile(r"\bevery year since\s+(\d{4})\b|\beach year since\s+(\d{4})\b", re.I)
+_EACH_PREVIOUS = re.compile(r"\b(?:in )?each of the (?:previous|past|last|preceding) (two|three|four|five|\d) years\b", re.I)
 
 
 _VOTED = re.compile(r"\bvoted\b", re.I)
@@ -969,6 +970,14 @@ def _resolutions(work: Work) -> None:
             method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
             ev = _EVERY_YEAR.search(sent.text)
             conf = 0.85 if yes is not None else 0.72
+            each = _EACH_PREVIOUS.search(sent.text)
+            if each and work.published and not ev and not sent.dates:
+                # "without a vote in each of the previous two years": one vote per year before the story's
+                n = _to_int(each.group(1)) or 0
+                ref = int(work.published[:4])
+                for y in range(ref - n, ref):
+                    _add(work, [sent], conf - 0.1, type="resolution_vote", instrument=inst, body=body.id, date=str(y), method=method)
+                break
             if ev:
                 first = int(ev.group(1) or ev.group(2))
                 last = int(work.published[:4]) if work.published else first
@@ -1386,7 +1395,10 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
         return None  # "4. Launch the foundation": a demand, not an event
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
-    if not office and not _linked(sent, tok, mech):
+    # "the office ... since its opening in June 2015": a noun cue whose possessor "its" is the mechanism named before
+    its = tok.pos_ == "NOUN" and mech.end <= char and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
+        and not any(x.kind in ("mechanism", "body", "instrument") and mech.end <= x.start < char for x in sent.mentions)
+    if not office and not its and not _linked(sent, tok, mech):
         return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
     if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I)
                                or _governor_blocked(tok)):
