@@ -365,3 +365,22 @@ def test_generalization_round_classes(extractor, published, text, expected):
     ctx.mentions = link_mentions(ctx)
     got = sorted((f.type, getattr(f, "event", None), f.date) for f in extract_facts(ctx))
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    ("2017-10-01", "Lee Jung-hoon, who was appointed South Korea's first ambassador for North Korean human rights in "
+     "September 2016, quit in September 2017.",
+     [("post_event", "appointed", "2016-09"), ("post_event", "left_office", "2017-09")]),
+    # a state quitting a body is not a holder leaving the post
+    ("2019-10-01", "The United States quit the Human Rights Council in June 2018, a year after the special envoy for "
+     "North Korean human rights post became vacant.", [("post_vacancy", None, None)]),
+])
+def test_departures(extractor, published, text, expected):
+    from nkmonitor.analyze.context import DocContext
+    from nkmonitor.analyze.facts import extract_facts
+    from nkmonitor.analyze.linking import link_mentions
+
+    ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack)
+    ctx.mentions = link_mentions(ctx)
+    got = sorted((f.type, getattr(f, "event", None), getattr(f, "date", None)) for f in extract_facts(ctx))
+    assert got == sorted(expected)
