@@ -384,3 +384,16 @@ def test_departures(extractor, published, text, expected):
     ctx.mentions = link_mentions(ctx)
     got = sorted((f.type, getattr(f, "event", None), getattr(f, "date", None)) for f in extract_facts(ctx))
     assert got == sorted(expected)
+
+
+def test_link_lists_give_no_undated_facts(extractor):
+    from nkmonitor.analyze.context import DocContext
+    from nkmonitor.analyze.facts import extract_facts
+    from nkmonitor.analyze.linking import link_mentions
+
+    text = ("Most Read\n1. Senate confirms Julie Turner as North Korea rights envoy\n"
+            "2. China deports 500 North Koreans, activists say\n\n"
+            "The U.N. Security Council met on Wednesday to discuss human rights in North Korea.")
+    ctx = DocContext(text=text, sdoc=extractor.nlp(text), published="2024-06-13", pack=extractor.pack)
+    ctx.mentions = link_mentions(ctx)
+    assert [f.type for f in extract_facts(ctx)] == ["council_meeting"]

@@ -238,9 +238,24 @@ def _add(work: Work, sents: list[Sent], confidence: float, **fields: Any) -> Non
     letters = [c for c in sents[0].text if c.isalpha()]
     if len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.85 * len(letters):
         return  # an all-capitals headline: parsed badly, and its fact is restated (dated) in the body
+    if fields.get("date") is None and fields.get("type") in ("post_event", "instrument_event", "repatriation", "mechanism_event") \
+            and _bare_line(work, sents[0]):
+        return  # an undated fact from a headline or a link line ("2. China deports 500 North Koreans"): the body restates real ones
     ev = _evidence(work, sents[0].start, sents[-1].end)
     fields = {k: v for k, v in fields.items() if v is not None}
     work.facts.append(Fact(evidence=ev, confidence=max(0.05, min(0.97, confidence)), **fields))
+
+
+def _bare_line(work: Work, sent: Sent) -> bool:
+    """A line of its own without sentence punctuation: a headline, a menu or a list of links."""
+    t = work.text
+    a, b = sent.start, sent.end
+    while b > a and t[b - 1].isspace():
+        b -= 1
+    line_start = a == 0 or t[a - 1] == "\n" or re.fullmatch(
+        r"\s*(?:\d{1,2}[.)]|[-*\u2022\u00b7|>])?\s*", t[max(0, t.rfind("\n", 0, a) + 1):a]) is not None
+    line_end = b >= len(t) or t[b:b + 1] == "\n" or t[b:t.find("\n", b) if t.find("\n", b) >= 0 else len(t)].strip() == ""
+    return line_start and line_end and b - a < 160 and t[b - 1:b] not in (".", "!", "?", '"', "\u201d", ":")
 
 
 def _near_date(sent: Sent, anchor: int, *, skip_since: bool = True, avoid: list[Mention] | None = None,
