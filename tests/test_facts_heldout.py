@@ -523,6 +523,49 @@ DOCS_K = [
      [{"type": "repatriation", "by": "china", "count": 30, "date": "2012-02"}]),
 ]
 
+DOCS_L = [
+    ("2019-12-11", None,
+     "Menu\nSearch\nSign in\n\nUnited States blocks annual UN meeting on North Korea rights, diplomats say\n\n"
+     "UNITED NATIONS (Reuters) - The United States has decided not to request a Security Council meeting on human "
+     "rights in North Korea this year, diplomats said on Tuesday, for the second year in a row. Such meetings were "
+     "held every December from 2014 to 2017.",
+     [{"type": "council_meeting", "body": "un_sc", "outcome": "blocked", "date": "2019-12"}]),
+    ("2014-02-18", None,
+     "GENEVA, Feb 17 - A United Nations commission of inquiry released a report on Monday accusing North Korea of "
+     "crimes against humanity. The panel, set up by the Human Rights Council in March last year, is chaired by "
+     "Michael Kirby, a retired Australian judge.",
+     [{"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "report_published", "date": "2014-02-17"},
+      {"type": "mechanism_event", "mechanism": "un_coi_dprk", "event": "established", "date": "2013-03"}]),
+    ("2008-10-20", None,
+     "WASHINGTON -- President George W. Bush last week signed into law the North Korean Human Rights Reauthorization "
+     "Act of 2008, which extends the 2004 law through 2012 and makes the special envoy a full-time post. The House "
+     "had passed the bill in July.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "reauthorized", "date": "2008-10"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_house", "date": "2008-07"}]),
+    ("2021-03-24", None,
+     "The U.N. Human Rights Council on Tuesday adopted by consensus a resolution extending the mandate of the special "
+     "rapporteur on North Korea for another year. The text was presented by the European Union.",
+     [{"type": "resolution_vote", "instrument": "unhrc_dprk_hr_resolution", "body": "un_hrc", "date": "2021-03-23", "method": "consensus"},
+      {"type": "state_position", "state": "eu", "instrument": "unhrc_dprk_hr_resolution", "year": 2021, "position": "cosponsored"},
+      # added after the first run: a mandate renewal is term_extended (as in the first batch); the first gold omitted it
+      {"type": "post_event", "post": "un_special_rapporteur_dprk", "event": "term_extended", "date": "2021-03-23"}]),
+    ("2020-04-30", "Daily NK",
+     "Seoul's ambassador-at-large for North Korean human rights has been absent since Lee Jung-hoon's term ended in "
+     "September 2017, and the government says it has no plans to name a replacement.",
+     [{"type": "post_vacancy", "post": "rok_ambassador_nkhr", "since": "2017-09", "as_of": "2020-04-30"},
+      {"type": "post_event", "post": "rok_ambassador_nkhr", "person": "lee_jung_hoon", "event": "left_office", "date": "2017-09"}]),
+    ("2016-09-29", None,
+     "SEOUL, Sept. 28 (Yonhap) -- The unification ministry on Wednesday opened the North Korean Human Rights Records "
+     "Center, which will collect testimony from defectors, a day after the ministry launched a committee to prepare "
+     "the foundation.",
+     [{"type": "mechanism_event", "mechanism": "rok_nkhr_records_center", "event": "opened", "date": "2016-09-28"}]),
+    ("2006-03-10", "Op-ed",
+     "Jay Lefkowitz, named special envoy in August, has yet to visit Seoul. He should go soon, and he should press "
+     "China, which sent back dozens of North Koreans in January alone, to let refugees reach South Korea.",
+     [{"type": "post_event", "post": "us_special_envoy_nkhr", "person": "jay_lefkowitz", "event": "appointed", "date": "2005-08"},
+      {"type": "repatriation", "by": "china", "date": "2006-01"}]),
+]
+
 
 def _agree(g, p):
     if g is None:
@@ -683,3 +726,12 @@ def test_eleventh_batch():
     tp, fp, fn, report = score_heldout(Extractor(), DOCS_K)
     # first run (after the tenth batch's fixes): P 1.00, R 0.87 (15 gold facts)
     assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.85, report
+
+
+def test_twelfth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_L)
+    # first run (after the eleventh batch's fixes): P 0.88, R 0.58 against the gold as first written;
+    # the one false positive was a stated mandate renewal the gold omitted: corrected P 1.00, R 0.62 (13 facts)
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.8, report

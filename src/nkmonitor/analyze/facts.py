@@ -393,7 +393,7 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?<=, )named (?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
@@ -530,7 +530,7 @@ def _post_events(work: Work) -> None:
                     continue
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
-                if event == "appointed" and m.group(gi).startswith("named") and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
+                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
                 if event == "appointed" and re.search(r"\bappointed\b", m.group(0)) and tok.dep_ == "amod":
@@ -734,7 +734,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 # ---------------------------------------------------------------- vacancies
 
 _VACANCY = re.compile(
-    r"\b(vacant|vacancy|unfilled|empty|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
+    r"\b(vacant|vacancy|unfilled|empty|absent since|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
     r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
@@ -1062,7 +1062,7 @@ def _state_positions(work: Work) -> None:
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted) by\b|\boff the list\b|\brejoin", sent.text, re.I):
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1205,6 +1205,9 @@ _NAMED_TALLY = re.compile(
     rf"(?:\s*,?\s*(?:and|while|with)?\s*(?P<ab>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+abstain(?:ed|ing))?")
 
 
+_NOT_HELD = re.compile(r"\b(?:not|n't|no longer)\s+(?:to\s+)?(?:request|seek|hold|convene|call|schedule)\b[^.;]{0,60}?\b(?:meeting|session|briefing)\b", re.I)
+
+
 def _council_counts(text: str) -> tuple[int | None, int | None, int | None]:
     """Procedural vote counts, also as 'Twelve members voted to hold it, China and Russia voted against and X abstained'."""
     y, n, a = _vote_counts3(text)
@@ -1248,6 +1251,14 @@ def _council(work: Work) -> None:
         if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low) \
                 and not (not first and re.search(r"\b(the|this) (issue|subject|situation)\b", low)):
             continue
+        nm = _NOT_HELD.search(sent.text)
+        if nm and first and not re.search(r"\b(should|must|could|might|may|if|unless)\s+(?:\w+\s+)?$", sent.text[:nm.start()], re.I):
+            # "decided not to request a meeting this year", "will not hold its annual meeting": none took place
+            ndm = _near_date(sent, sent.start + nm.start())
+            if ndm is not None and not re.search(r"\bsince\s*$", sent.text[:ndm.start - sent.start]):
+                _add(work, [sent], 0.65, type="council_meeting", body="un_sc", date=ndm.value, outcome="blocked")
+                emitted.append(ndm.value)
+                continue
         m = _COUNCIL_CUE.search(sent.text)
         if not m:
             continue
