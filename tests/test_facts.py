@@ -352,6 +352,10 @@ def test_heldout_set_a_fact_floors(extractor):
     ("2014-11-19", "The General Assembly adopted the resolution on North Korean human rights without a vote in each of the previous two years.",
      [("resolution_vote", None, "2012"), ("resolution_vote", None, "2013")]),
     ("2020-01-10", "The bill keeps the requirement that the President appoint a special envoy for North Korean human rights.", []),
+    ("2024-02-19", "Diplomats gathered in Geneva on Monday to mark the 10th anniversary of the report of the U.N. commission "
+     "of inquiry on North Korea.", [("mechanism_event", "report_published", "2014")]),
+    ("2025-06-24", "The U.N. human rights office in Seoul marked its 10th anniversary on Monday.",
+     [("mechanism_event", "opened", "2015")]),
     ("2022-10-01", "The North Korean Human Rights Act was first enacted in 2004 and was reauthorized in 2008, 2012 and 2018.",
      [("instrument_event", "enacted", "2004"), ("instrument_event", "reauthorized", "2008"),
       ("instrument_event", "reauthorized", "2012"), ("instrument_event", "reauthorized", "2018")]),

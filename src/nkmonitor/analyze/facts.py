@@ -1344,14 +1344,21 @@ def _mechanisms(work: Work) -> None:
             conf = 0.75
             if anniv:
                 n = int(anniv.group("n")) if anniv.group("n") else ORDINALS[anniv.group("w").lower()]
-                if re.search(r"\b(this year|today)\b", low) and work.published:
+                explicit = bool(re.search(r"\b(this year|today)\b", low))
+                other = [d for d in sent.dates if not re.search(r"\bsince\s*$", sent_text_before(sent, d.start)[-12:], re.I)]
+                if work.published and (explicit or other or re.search(r"\b(mark\w*|celebrat\w*|commemorat\w*)\b", low)):
+                    is_report = is_report or bool(re.search(r"\breport (?:of|by) (?:the )?(?:\S+ ){0,3}$", sent.text[:rel], re.I))
                     if is_report:
                         event = "report_published"
                     elif re.search(r"\b(establishment|creation|founding|launch)\b", low):
                         event = "established"
+                    elif mech.id in ("ohchr_seoul", "rok_nkhr_records_center"):
+                        event = "opened"  # an office's anniversary is that of its opening
                     if event:
-                        date = str(int(work.published[:4]) - n)
-                        conf = 0.7
+                        # the anniversary falls in the year the sentence is dated (else the story's year)
+                        base = int(other[0].value[:4]) if other and not explicit else int(work.published[:4])
+                        date = str(base - n)
+                        conf = 0.7 if (explicit or other) else 0.65
             if event is None and is_report:
                 yr = re.search(r"\b((?:19|20)\d\d)\s+(?:\w+\s+){0,4}$", before)
                 verb = re.search(r"\b(published|released|issued|circulated|presented|unveiled|found|concluded|made public)\b", low)
