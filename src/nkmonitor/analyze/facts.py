@@ -1066,6 +1066,15 @@ def _state_positions(work: Work) -> None:
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
+        if not states and si > 0 and re.match(r"\s*(?:It|They)\s+(?:\w+\s+)?(?:abstain|voted|co-?sponsor|declined|refused|joined)", sent.text):
+            # "South Korea ... has been cautious. It abstained when ...": the state that was the previous sentence's subject
+            prev = work.sents[si - 1]
+            for pm in _in(prev.mentions, "state"):
+                ptok = _token_at(prev, pm.start)
+                if ptok is not None and state_of(pm.id) in STATES and state_of(pm.id) != "dprk" and \
+                        any(t.dep_ in ("nsubj", "nsubjpass") for t in (ptok, ptok.head) if t.i >= ptok.i):
+                    states = [pm]
+                    break
         if not states:
             continue
         done: set[tuple] = set()
@@ -1190,6 +1199,9 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
         if droot.i == troot.i or (droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i) or (
                 troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
             years.append(int(d.value[:4]))
+        elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
+                c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
+            years.append(int(d.value[:4]))  # "It abstained when the Commission adopted a resolution in April last year"
     return sorted(set(years))
 
 
