@@ -1,9 +1,11 @@
 """Held-out set B: project-written documents scored against their gold.
 
 The set (tests/heldout_b) is the final, untouched measure of extraction on unseen
-documents; see tests/heldout_b/NOTES.md. This test checks only that the evaluation runs
-and that every gold document is scored. Score floors are set by the lead engineer after
-the final measurement; never tune the extractor to this set.
+documents; see tests/heldout_b/NOTES.md. The test checks that the evaluation runs, that
+every gold document is scored, and that scores stay above floors set a little under the
+measurement of 2026-11-23 (facts P 0.787 R 0.471 F1 0.589; recommendations F1 0.694;
+issues F1 0.805; stance accuracy 0.889). Never tune the extractor to this set: when the
+extractor improves, raise the floors after measuring, nothing else.
 """
 
 from __future__ import annotations
@@ -87,3 +89,20 @@ def test_heldout_b_gold_is_well_formed(spec_dir: Path) -> None:
             assert rec["addressee"] in ids["states"] | ids["bodies"], rec
             if "by" in rec:
                 assert rec["by"] in ids["states"] | ids["bodies"] | {"author"}, rec
+
+
+# Floors about 0.05-0.1 under the measured scores (one stance document is worth 0.056).
+FLOORS = {
+    ("facts", "f1"): 0.52,
+    ("facts", "precision"): 0.70,
+    ("recommendations", "f1"): 0.62,
+    ("overall", "f1"): 0.56,
+    ("issues", "f1"): 0.74,
+    ("stance", "accuracy"): 0.80,
+}
+
+
+@pytest.mark.parametrize("section,measure", sorted(FLOORS))
+def test_heldout_b_scores_stay_above_floors(scores: dict, section: str, measure: str) -> None:
+    value = scores[section][measure]
+    assert value >= FLOORS[(section, measure)], f"held-out B {section} {measure} fell to {value:.3f}"
