@@ -7,6 +7,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests explore at random while developing; CI replays a fixed sequence so a
+# landing never depends on luck (a found counterexample is fixed, then pinned as a test).
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NKMONITOR_SHARED", ROOT.parent / "shared")).resolve()
