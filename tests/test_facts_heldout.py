@@ -604,6 +604,87 @@ DOCS_M = [
 ]
 
 
+# fourteenth batch: chamber passages, lapses and co-sponsorship wording (instrument_event, state_position)
+DOCS_N = [
+    ("2018-07-22", None,
+     "The Senate on Thursday passed a reauthorization bill for the North Korean Human Rights Act of 2004 by unanimous "
+     "consent, sending it to the president.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_senate", "date": "2018-07-19"}]),
+    ("2022-10-05", None,
+     "The act's authorizations lapsed at the end of September, and Congress has yet to renew the North Korean Human "
+     "Rights Act of 2004.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "expired", "date": "2022-09"}]),
+    ("2023-05-10", None,
+     "A bipartisan group of lawmakers introduced a bill in the House in March to reauthorize the North Korean Human "
+     "Rights Act of 2004, whose authorizations expired last year.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "introduced", "date": "2023-03"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "expired", "date": "2022"}]),
+    ("2016-03-03", None,
+     "South Korea's National Assembly on Wednesday passed the North Korean Human Rights Act by a vote of 212 to 0, "
+     "with 24 abstentions, eleven years after the bill was first proposed.",
+     [{"type": "instrument_event", "instrument": "rok_nkhra_2016", "event": "passed_chamber", "chamber": "rok_national_assembly", "date": "2016-03-02", "yes": 212, "no": 0},
+      # "first proposed" states the introduction (undated); the gold as first written omitted it
+      {"type": "instrument_event", "instrument": "rok_nkhra_2016", "event": "introduced"}]),
+    ("2019-11-15", None,
+     "South Korea did not join the co-sponsors of this year's U.N. General Assembly resolution on North Korean human "
+     "rights. It had co-sponsored the resolution every year from 2016 to 2018.",
+     [{"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2019, "position": "not_cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2016, "position": "cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2017, "position": "cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2018, "position": "cosponsored"}]),
+    ("2005-11-18", None,
+     "South Korea abstained on Thursday when the General Assembly's Third Committee adopted a resolution on North "
+     "Korean human rights by 84 votes to 22, with 62 abstentions. China and Russia voted against the resolution.",
+     [{"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2005, "position": "abstained"},
+      {"type": "state_position", "state": "china", "instrument": "unga_dprk_hr_resolution", "year": 2005, "position": "voted_no"},
+      {"type": "state_position", "state": "russia", "instrument": "unga_dprk_hr_resolution", "year": 2005, "position": "voted_no"},
+      {"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2005-11-17", "yes": 84, "no": 22, "abstain": 62}]),
+    ("2024-11-21", None,
+     "Japan joined 60 other countries in co-sponsoring the annual General Assembly resolution on North Korean human "
+     "rights, which the Third Committee adopted by consensus on Wednesday.",
+     [{"type": "state_position", "state": "japan", "instrument": "unga_dprk_hr_resolution", "year": 2024, "position": "cosponsored"},
+      {"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2024-11-20", "method": "consensus"}]),
+    ("2008-11-21", None,
+     "For the first time, South Korea was among the co-sponsors of the General Assembly resolution on North Korean "
+     "human rights this year.",
+     [{"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2008, "position": "cosponsored"}]),
+    ("2022-04-02", None,
+     "South Korea stayed out of the co-sponsors of the Human Rights Council resolution on North Korea for a fourth "
+     "consecutive year.",
+     [{"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2022, "position": "not_cosponsored"}]),
+]
+
+# fifteenth batch, written after the fourteenth batch's fixes: fresh check of the same two fact types
+DOCS_O = [
+    ("2012-09-25", None,
+     "The House of Representatives on Thursday approved a bill to reauthorize the North Korean Human Rights Act of "
+     "2004 by a vote of 398 to 2.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "passed_chamber", "chamber": "us_house", "date": "2012-09-20", "yes": 398, "no": 2}]),
+    ("2020-11-19", None,
+     "South Korea again did not co-sponsor the Third Committee's resolution on North Korean human rights, which was "
+     "adopted by consensus on Wednesday, though it joined the consensus.",
+     [{"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2020, "position": "not_cosponsored"},
+      {"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2020-11-18", "method": "consensus"}]),
+    ("2007-11-21", None,
+     "South Korea abstained when the General Assembly's Third Committee voted 97 to 23, with 60 abstentions, to adopt "
+     "a resolution on North Korean human rights on Tuesday.",
+     [{"type": "state_position", "state": "rok", "instrument": "unga_dprk_hr_resolution", "year": 2007, "position": "abstained"},
+      {"type": "resolution_vote", "instrument": "unga_dprk_hr_resolution", "body": "un_ga_third_committee", "date": "2007-11-20", "yes": 97, "no": 23, "abstain": 60}]),
+    ("2023-04-05", None,
+     "South Korea co-sponsored the Human Rights Council resolution on North Korea this year for the first time in five "
+     "years, after staying off the list of co-sponsors from 2019 to 2022.",
+     [{"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2023, "position": "cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2019, "position": "not_cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2020, "position": "not_cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2021, "position": "not_cosponsored"},
+      {"type": "state_position", "state": "rok", "instrument": "unhrc_dprk_hr_resolution", "year": 2022, "position": "not_cosponsored"}]),
+    ("2024-10-02", None,
+     "The North Korean Human Rights Act of 2004 expired two years ago, and a reauthorization bill introduced in the "
+     "House last year has not been voted on.",
+     [{"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "expired", "date": "2022"},
+      {"type": "instrument_event", "instrument": "us_nkhra_2004", "event": "introduced", "date": "2023"}]),
+]
+
 def _agree(g, p):
     if g is None:
         return True
@@ -781,3 +862,22 @@ def test_thirteenth_batch():
     # first run (no rule changed for it): P 0.90, R 1.00 (10 gold facts); the one false positive came from our
     # own error (a document dated before the return it reports), corrected as marked
     assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9, report
+
+
+def test_fourteenth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_N)
+    # first run (no rule changed for it): P 0.86, R 0.71 against the gold as first written (17 facts); one of the
+    # two false positives was a stated introduction ("first proposed") the gold omitted: corrected P 0.93, R 0.72 (18 facts)
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, report
+
+
+def test_fifteenth_batch():
+    from nkmonitor.analyze import Extractor
+
+    tp, fp, fn, report = score_heldout(Extractor(), DOCS_O)
+    # first run (after the fourteenth batch's fixes, none made for it): P 1.00, R 0.58 (12 facts); the misses were a
+    # participle clause whose subject the parse lost ("after staying off the list ... from 2019 to 2022") and a
+    # committee tally in "voted 97 to 23, with 60 abstentions, to adopt" (resolution_vote, still missed)
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.9, report

@@ -805,11 +805,14 @@ _INSTR_TRIGGERS = [
 ]
 
 
+_BACK_REF = re.compile(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b|\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b")
+
+
 def _instruments(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         instrs = [m for m in _in(sent.mentions, "instrument") if "resolution" not in m.id]
         low = sent.text.lower()
-        borrowed = False
+        borrowed = back = False
         if not instrs:
             # "Obama signed into law legislation ..." followed by "The law ... extends the Act": look one sentence ahead
             if re.search(r"signed\b[^.;]{0,40}into law|enacted", low) and si + 1 < len(work.sents):
@@ -817,6 +820,13 @@ def _instruments(work: Work) -> None:
                 if re.match(r"\s*(the|this|it)\b", nxt.text, re.I):
                     instrs = [m for m in _in(nxt.mentions, "instrument") if "resolution" not in m.id][:1]
                     borrowed = bool(instrs)
+            if not instrs and si > 0 and _BACK_REF.search(low):
+                # "The act ... lapsed in 2022. The Senate passed a reauthorization bill ..." / "Its authorizations
+                # lapsed ...": the one instrument of the sentence before
+                prev_ids = {m.id for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id}
+                if len(prev_ids) == 1:
+                    instrs = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id][-1:]
+                    back = True
             if not instrs:
                 continue
         for rx, event in _INSTR_TRIGGERS:
@@ -833,8 +843,16 @@ def _instruments(work: Work) -> None:
                     continue
                 if event == "reauthorized" and tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod"):
                     continue  # "a bill reauthorizing the act": describes the bill; its passage is the event
+                if back and event not in ("passed", "expired", "introduced"):
+                    continue
+                if back and not re.search(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b", low) and not (
+                        re.search(r"\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b", low)
+                        and event in ("passed", "introduced")):
+                    continue
                 inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
-                if not borrowed and abs(inst.start - char) > 200:
+                if back:
+                    inst = instrs[0]
+                elif not borrowed and abs(inst.start - char) > 200:
                     continue
                 ev = event
                 chamber = None
@@ -851,7 +869,7 @@ def _instruments(work: Work) -> None:
                         continue
                 if event == "public_law":
                     ev = "enacted"
-                if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ation)\b", low):
+                if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ations?)\b", low):
                     continue
                 evs = [ev]
                 both = low + (" " + work.sents[si + 1].text.lower() if borrowed else "")
@@ -861,6 +879,12 @@ def _instruments(work: Work) -> None:
                 if ev == "reauthorized":
                     if tok.pos_ == "NOUN" and not re.search(r"\b(signed|enacted|became law|passed)\b", low):
                         continue
+                    if tok.pos_ == "NOUN":
+                        gov = tok.head
+                        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                            gov = gov.head
+                        if gov.pos_ in ("VERB", "AUX") and _passing_body(work, sent, gov)[0]:
+                            continue  # "the Senate passed a reauthorization bill": one chamber's passage, not the law
                     if chamber:
                         continue
                 avoid = _in(sent.mentions, "instrument")
@@ -877,7 +901,7 @@ def _instruments(work: Work) -> None:
                     if lm:
                         more = re.findall(r"\d{4}", lm.group(1))
                 conf = 0.82 if inst.via == "alias" else 0.7
-                if borrowed:
+                if borrowed or back:
                     conf -= 0.1
                 if date is None and ev in ("enacted", "reauthorized") and si < 4:
                     date = _recent_fallback(work, sent, tok) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
@@ -887,6 +911,8 @@ def _instruments(work: Work) -> None:
                     _add(work, [sent], conf - 0.05, type="instrument_event", instrument=inst.id, event=ev, date=y)
                 for e in evs:
                     spans = [sent] if not borrowed else [sent, work.sents[si + 1]]
+                    if back:
+                        spans = [work.sents[si - 1], sent]
                     _add(work, spans, conf, type="instrument_event", instrument=inst.id, event=e,
                          chamber=chamber if e == "passed_chamber" else None, date=date,
                          yes=yes if e == "passed_chamber" else None, no=no if e == "passed_chamber" else None)
@@ -1016,7 +1042,7 @@ def _resolutions(work: Work) -> None:
 
 _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
-                r"step\w* back from|stepped away from|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
+                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
@@ -1146,6 +1172,9 @@ def _finite_past(tok: Any) -> bool:
     # "did co-sponsor" is split into co / - / sponsor: the auxiliary hangs on a neighbour
     if any(t.dep_ == "aux" and t.lower_ in ("has", "have", "had", "did") for t in tok.doc[max(0, tok.i - 4):tok.i]):
         return True
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.tag_ in ("VBD", "VBN") \
+            and tok.head.head.lemma_.lower() == "join":
+        return True  # "joined 60 other countries in co-sponsoring"
     return tok.tag_ == "VBG" and tok.head.tag_ in ("VBD", "VBN")
 
 
@@ -1175,6 +1204,15 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         earlier = [s for s in states if s.end <= cue]
         if earlier:
             return state_of(earlier[-1].id)
+    if subj is None and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
+        # "South Korea co-sponsored ..., after staying off the list ...", the subject lost in a bad parse:
+        # the participle's subject is the main clause's, here the state opening the sentence and the only one before the cue
+        lead = [s for s in states if sent.start <= s.start and s.end <= cue]
+        if lead and not sent.text[:lead[0].start - sent.start].strip() and len({state_of(s.id) for s in lead}) == 1:
+            return state_of(lead[0].id)
+    if subj is None and states and all(s.end <= sent.start for s in states) and re.match(r"\s*(?:It|They)\b", sent.text):
+        # "It had co-sponsored ..." (the split "co-sponsored" hides the subject): the previous sentence's subject state
+        return state_of(states[-1].id)
     return None
 
 
