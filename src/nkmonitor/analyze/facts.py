@@ -1088,6 +1088,10 @@ def _state_positions(work: Work) -> None:
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
+            if not earlier and len({m.id for m in doc_res}) == 1 and re.search(
+                    r"\b(?:the|this)\s+(?:draft(?:\s+resolution)?|draft\s+text|resolution)\b", sent.text, re.I):
+                # "The draft was sponsored by ...": a definite reference to the one resolution the document is about
+                earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 1500]
             if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
                 continue
             res = [earlier[-1]]
