@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from nkmonitor.report.charts import field_of
 from nkmonitor.report.citations import source_index
+from nkmonitor.track.asof import edtf
 from nkmonitor.track.timelines import instrument_status
 
 TRACKED_POSTS = ("us_special_envoy_nkhr", "rok_ambassador_nkhr", "un_special_rapporteur_dprk")
@@ -19,29 +19,12 @@ HRC_RESOLUTION = "unhrc_dprk_hr_resolution"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
-_EDTF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 # ------------------------------------------------------------------ dates
 
 def bounds(value: Any) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest day an EDTF date (2023-10-13, 2023-10, 2023 or a year int) can mean."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value, value
-    m = _EDTF.match(str(value).strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    if m.group(2) is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(m.group(2))
-    if m.group(3) is None:
-        start = dt.date(year, month, 1)
-        return start, start + relativedelta(months=1, days=-1)
-    day = dt.date(year, month, int(m.group(3)))
-    return day, day
+    d = edtf(value)
+    return (d.earliest, d.latest) if d else None
 
 
 def certainly_by(value: Any, as_of: dt.date) -> bool:
@@ -65,11 +48,10 @@ def fmt_date(value: Any) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
-    m = _EDTF.match(text)
-    if m and m.group(2) and not m.group(3):
-        return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-    return text
+    d = edtf(value)
+    if d is not None and d.precision == "month":
+        return f"{MONTHS[d.earliest.month - 1]} {d.earliest.year}"
+    return str(value)
 
 
 def on_date(value: Any) -> str:

@@ -6,7 +6,6 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any, Iterable, Iterator, Literal
 
 from sqlalchemy import text
@@ -14,6 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from nkmonitor.errors import BadValue, QueryError, StoreError
+from nkmonitor.pack.dates import parse_edtf
 from nkmonitor.records import Document
 from nkmonitor.store import dedup
 from nkmonitor.store.db import _reason, create_db_engine, migrate, redact, transaction, utc_now
@@ -30,7 +30,6 @@ DOCUMENT_COLUMNS = (
 )
 LIST_COLUMNS = ("id", "title", "published", "outlet", "language", "source", "reader", "size_bytes",
                 "duplicate_of", "similarity", "ingested_at")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def decode_json(value: Any) -> Any:
@@ -75,15 +74,10 @@ def check_date(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    ok = bool(_DATE.match(value))
-    if ok:
-        try:
-            parts = [int(p) for p in value.split("-")]
-            date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-        except ValueError:
-            ok = False
-    if not ok:
-        raise BadValue("not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", subject=f"{name} {value}")
+    try:
+        parse_edtf(value)
+    except ValueError:
+        raise BadValue("not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", subject=f"{name} {value}") from None
     return value
 
 
