@@ -24,7 +24,7 @@ RESOLUTION_BODIES = ("un_ga", "un_ga_third_committee", "un_hrc", "un_chr")
 PLAN_WORDS = {"plan", "expect", "set", "hope", "want", "seek", "aim", "intend", "consider", "propose", "vow",
               "mandate", "require", "authorize", "preparation", "underway", "await", "delay", "postpone",
               "pledge", "promise", "threaten", "prepare", "urge", "call", "ask", "need", "wish", "likely",
-              "review", "weigh", "try", "attempt", "decline", "refuse", "fail", "demand", "push", "press"}
+              "review", "weigh", "try", "attempt", "decline", "refuse", "fail", "demand", "push", "press", "due"}
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "shall", "can", "ca", "'ll", "wo"}
 TITLE_WORDS = {"president", "secretary", "minister", "chairman", "chair", "sen.", "senator", "rep.",
                "representative", "prime", "premier", "leader", "mr.", "vice"}
@@ -795,12 +795,13 @@ def _finish_vacancies(work: Work) -> None:
 
 _INSTR_TRIGGERS = [
     (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
-    (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? the)\b"), "enacted"),
-    (re.compile(r"\b(passed|approved|adopted|passes|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
-    (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation))\b"), "reauthorized"),
-    (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|(?:in force|in effect) since)\b"), "entered_into_force"),
-    (re.compile(r"\b(expired|lapsed|expiration)\b"), "expired"),
-    (re.compile(r"\b(struck down|strikes down|ruled [^.]{0,40}unconstitutional|invalidated|overturned)\b"), "struck_down"),
+    (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
+    (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
+                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
+    (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation)|renewed|extended)\b"), "reauthorized"),
+    (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|became effective|(?:in force|in effect) since)\b"), "entered_into_force"),
+    (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:\w+ ){0,3}?to (?:lapse|expire))\b"), "expired"),
+    (re.compile(r"\b(struck down|strikes down|(?:ruled|declared|found) [^.]{0,40}unconstitutional|invalidated|overturned|nullified|voided)\b"), "struck_down"),
     (re.compile(r"\(public law [\d-]+"), "public_law"),
 ]
 
@@ -834,11 +835,17 @@ def _instruments(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(x.start <= char < x.end and x.kind == "instrument" for x in sent.mentions):
                     continue  # "Reauthorization Act": part of a name, not an event
-                if event == "passed" and m.group(1).split()[-1] in ("pass", "approve", "adopt"):
-                    char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass"
+                if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire"):
+                    char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass", "let the law lapse"
                 tok = _token_at(sent, char)
+                if tok is not None and event == "expired" and tok.lemma_.lower() in ("lapse", "expire") \
+                        and tok.head.lemma_.lower() in ("let", "allow"):
+                    tok = tok.head  # "Congress let the act lapse": the letting is the reported event
                 if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
                     continue
+                if event == "reauthorized" and m.group(1) in ("renewed", "extended") and not any(
+                        x.id == "us_nkhra_2004" for x in instrs):
+                    continue  # "renewed"/"extended" is a reauthorization only of the US act
                 if event in ("passed",) and tok.dep_ == "amod":
                     continue
                 if event == "reauthorized" and tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod"):
@@ -857,14 +864,26 @@ def _instruments(work: Work) -> None:
                 ev = event
                 chamber = None
                 yes = no = None
+                congress = False
                 if event == "passed":
                     chamber, chamber_m, is_congress = _passing_body(work, sent, tok)
                     if is_congress:
                         ev = "enacted"
-                        work.by_congress.add(len(work.facts))  # index of the fact about to be added
+                        congress = True
                     elif chamber:
                         ev = "passed_chamber"
                         yes, no = _vote_counts(sent.text)
+                    elif _law_passed_itself(sent, tok, instrs):
+                        # "the act, first passed in 2004": the law itself passed, no chamber named. In the US that is
+                        # Congress enacting it; South Korea's legislature has one chamber, the National Assembly
+                        inst0 = min(instrs, key=lambda p: abs(p.start - char))
+                        if inst0.id.startswith("us_"):
+                            ev = "enacted"
+                        elif inst0.id.startswith("rok_"):
+                            ev, chamber = "passed_chamber", "rok_national_assembly"
+                            yes, no = _vote_counts(sent.text)
+                        else:
+                            continue
                     else:
                         continue
                 if event == "public_law":
@@ -913,16 +932,57 @@ def _instruments(work: Work) -> None:
                     spans = [sent] if not borrowed else [sent, work.sents[si + 1]]
                     if back:
                         spans = [work.sents[si - 1], sent]
+                    if congress:
+                        work.by_congress.add(len(work.facts))  # the index of the fact about to be added (if it is)
+                    n_before = len(work.facts)
                     _add(work, spans, conf, type="instrument_event", instrument=inst.id, event=e,
                          chamber=chamber if e == "passed_chamber" else None, date=date,
                          yes=yes if e == "passed_chamber" else None, no=no if e == "passed_chamber" else None)
+                    if congress and len(work.facts) == n_before:
+                        work.by_congress.discard(n_before)  # not added (a headline): the index is the next fact's
+
+
+def _law_passed_itself(sent: Sent, tok: Any, instrs: list[Mention]) -> bool:
+    """"The act, first passed in 2004" / "the law passed in 2016": a law (not a bill) passed, no body named."""
+    if tok.lemma_.lower() not in ("pass", "adopt", "approve") or _agent(tok) is not None:
+        return False
+    for m in instrs:
+        # "the Act, first passed in 2004" (the parse often loses the apposition): the words between name and verb
+        gap = sent.text[m.end - sent.start:tok.idx - sent.start] if m.end <= tok.idx else None
+        if gap is not None and re.fullmatch(r",?\s*(?:(?:which|that)\s+(?:was\s+|had\s+been\s+)?)?(?:(?:first|originally|initially|finally)\s+)?", gap) \
+                and re.match(r"\s+(?:in|on|by\s+(?:a\s+)?(?:vote|\d))\b", sent.text[tok.idx + len(tok.text) - sent.start:]) \
+                and not re.search(r"\b(?:bill|measure|amendment|draft|reauthorization)\b", m.text, re.I):
+            return True
+    if any(c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "on", "at", "during", "by") for c in tok.children):
+        return False
+    passive = tok.tag_ == "VBN" and (tok.dep_ in ("acl", "relcl") or any(c.dep_ == "auxpass" for c in tok.children))
+    subj = tok.head if tok.dep_ == "acl" else _subject(tok)
+    if subj is None or not (passive or tok.tag_ in ("VBD",)):
+        return False
+    m = _token_mention(sent, subj, "instrument")
+    if m is None and subj.lower_ in ("which", "that"):
+        m = _token_mention(sent, subj.head.head, "instrument") if subj.head.dep_ == "relcl" else None
+    if m is None or m not in instrs:
+        return False
+    return re.search(r"\b(?:bill|measure|amendment|draft|reauthorization)\b", m.text, re.I) is None
 
 
 def _passing_body(work: Work, sent: Sent, tok: Any) -> tuple[str | None, Mention | None, bool]:
-    """Who passed it: a chamber (House, Senate, National Assembly) or Congress as a whole."""
+    """Who passed it: a chamber (House, Senate, National Assembly) or Congress as a whole.
+
+    As subject or agent ("the House passed", "approved by the Senate"), as object ("cleared the Senate",
+    "passed the House") or in a phrase ("won approval in the House", "pushed through the National Assembly")."""
     subj = _subject(tok)
     agent = _agent(tok)
-    cands = [t for t in (agent, subj) if t is not None]
+    extra = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            extra.append(c)
+            extra.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "by", "from", "through")
+                         for g in p.children if g.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "from"):
+            extra.extend(g for g in c.children if g.dep_ == "pobj")
+    cands = [t for t in (agent, subj, *extra) if t is not None]
     for t in cands:
         m = _token_mention(sent, t, "body")
         if m is None:

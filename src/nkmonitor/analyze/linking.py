@@ -328,7 +328,7 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 # ---------------------------------------------------------------- instruments
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
-_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|\d{4})\s+)?(act|law|legislation|bill)\b", re.IGNORECASE)
+_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|extension|\d{4})\s+)?(act|law|legislation|bill|measure|reauthorization|statute|ban)\b(?!\s+(?:of|on|for)\s+(?!\d{4}))", re.IGNORECASE)
 _ANAPHOR_BODY = re.compile(r"\b(?:the|its|this)\s+(committee|council|assembly)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE)
 _BODY_HEADS = {"committee": {"un_ga_third_committee"}, "council": {"un_hrc", "un_sc"}, "assembly": {"un_ga", "rok_national_assembly"}}
 _ANAPHOR_MECH = re.compile(r"\b(?:the|its|this)\s+(foundation|commission|center|centre|review|inquiry)\b", re.IGNORECASE)
@@ -439,6 +439,12 @@ def link_mentions(ctx: Any) -> list[Mention]:
             tail = re.match(r"(?:['\u2019]s)?\s+(?:(?:third|human\s+rights|main|social|rights)\s+)*committee\b", text[end:end + 40], re.I)
             if tail:
                 ident, end = "un_ga_third_committee", end + tail.end()
+                surface = text[start:end]
+        if kind == "instrument":
+            # "North Korean Human Rights Reauthorization Act of 2012": the year is part of the name, not a date
+            tail = re.match(r"\s+of\s+\d{4}\b", text[end:end + 10])
+            if tail:
+                end += tail.end()
                 surface = text[start:end]
         via = "metonym" if surface in index.metonyms and kind == "state" else (
             "abbreviation" if surface.isupper() and len(surface) <= 6 and kind != "state" else "alias")
@@ -572,5 +578,7 @@ def _add_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
             i = bisect.bisect_right(ends, hit.start()) - 1
             if i < 0 or hit.start() - pool[i].end > ANAPHORA_WINDOW:
                 continue
+            if kind == "instrument" and hit.group(1).lower() == "ban" and pool[i].id != "rok_anti_leaflet_law_2020":
+                continue  # "the ban" is the leaflet law's name in the press, not any act's
             out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, pool[i].id, "description"))
     return out
