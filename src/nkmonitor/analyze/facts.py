@@ -1102,11 +1102,14 @@ def _resolutions(work: Work) -> None:
 
 _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
-                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not|n't|no longer|without)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
-    (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
+                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not|n't|no longer|without|"
+                r"missing|absent|sat out|sitting out|sit out|opted out)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
+    (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|"
+                r"\b(?:among|joined|rejoined|returned|came back|signed on|(?:was|were|is|are|been|became|remained)(?: again| once again| also)?)\s+"
+                r"(?:as |to )?(?:the |a |one of the |on the )?(?:list of |ranks of )?(?:(?:more than|over|some|about|nearly|around|almost) )?(?:[\w-]+ (?:other )?)?co-?sponsors?\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
-    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b", re.I), "not_cosponsored"),
+    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b", re.I), "not_cosponsored"),
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
@@ -1181,7 +1184,7 @@ def _state_positions(work: Work) -> None:
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
                 # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
-                split_cue = position == "cosponsored" and "sponsor" in m.group(0).lower() and " by" not in m.group(0)
+                split_cue = position == "cosponsored" and m.group(0).lower().startswith("co") and " by" not in m.group(0)
                 tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
                 if tok is None or _unreal(tok):
                     continue
@@ -1202,7 +1205,8 @@ def _state_positions(work: Work) -> None:
                         st = state_of(st_m.id)
                         if 0 <= rel < len(tail) and st not in ("dprk", state) and st not in also:
                             also.append(st)
-                subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+                subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else (
+                    _subject(tok.head) if tok.pos_ == "ADP" and tok.head.pos_ in ("VERB", "AUX") else None)
                 if subj is not None:
                     for c in subj.conjuncts:
                         cm = _token_mention(sent, c, ("state", "person"))
@@ -1217,13 +1221,39 @@ def _state_positions(work: Work) -> None:
                     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
                     years = [int(d.value[:4]) for d in sent.dates if lo <= d.start < hi and d.start >= tok.idx]
                 conf = 0.8 if years else 0.7
+                if not years:
+                    years = _implicit_years(work, sent, tok, position)
+                    if years is None:
+                        continue
                 for st in [state] + also:
-                    for year in years or ([int(work.published[:4])] if work.published else []):
+                    for year in years:
                         key = (st, inst, year, position)
                         if key in done:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int] | None:
+    """The year(s) of a position whose clause names none: the story's year, unless the clause looks back.
+
+    "has co-sponsored it every year since 2008" -> 2008 (the one year the text pins down); "which had abstained in
+    each of the three previous years" -> those three years; "had abstained" with no year -> unknown (None)."""
+    clause = sent.text[max(0, tok.left_edge.idx - sent.start - 40):tok.right_edge.idx - sent.start + 60]
+    since = re.search(r"(?<!time )\bsince\s+(\d{4})\b", clause)
+    ref = int(work.published[:4]) if work.published else None
+    each = _EACH_PREVIOUS.search(clause)
+    if each and ref:
+        n = _to_int(each.group(1)) or 0
+        return list(range(ref - n, ref))
+    head = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children) or any(
+        t.lower_ == "had" and t.dep_ in ("aux", "ROOT", "relcl", "ccomp") for t in tok.doc[max(0, tok.i - 4):tok.i])
+    if since and position == "cosponsored":
+        return [int(since.group(1))]
+    if perfect or ref is None:
+        return None
+    return [ref]
 
 
 def _finite_past(tok: Any) -> bool:
@@ -1730,8 +1760,10 @@ def _merge(facts: list[Fact]) -> list[Fact]:
                 if g.instrument == f.instrument and _agree(g.date, f.date) and (g.body == f.body or (g.yes is None) != (f.yes is None)):
                     keep, drop = (g, f) if (g.yes is not None or f.yes is None) else (f, g)
                     date = _more_precise(g.date, f.date)
+                    method = g.method or f.method
                     if keep is f:
                         g.body, g.method, g.yes, g.no, g.abstain, g.evidence = f.body, f.method, f.yes, f.no, f.abstain, f.evidence
+                    g.method = g.method or method
                     g.date = date
                     merged = True
             elif f.type == "state_position":
