@@ -48,6 +48,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_TIMELINE_LINE = re.compile(rf"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<y>{YEAR})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))[^\n]*", re.M)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -210,6 +213,9 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
     if not text:
         return []
     ref = _parse_ref(reference)
+    # a timeline line ("2012 - For the first time, the text passed without a vote, on Dec. 20."; "2014: ...")
+    # anchors the month-days and months it gives without a year to its own year, not the story's
+    anchors = [(a.start(), a.end(), int(a.group("y"))) for a in _TIMELINE_LINE.finditer(text)]
     found: list[tuple[int, int, int, str, dict]] = []
     for rank, (kind, rx) in enumerate(_PATTERNS):
         for m in rx.finditer(text):
@@ -225,7 +231,12 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
             continue
         if kind == "m_only" and (g.get("mon") or "").lower() == "may" and not m.group(0)[-3:] == "May":
             continue  # "in may" (modal) is not a month
-        value = _value(kind, g, ref)
+        kref = ref
+        if anchors and kind in ("md", "dm", "m_only"):
+            line = next((a for a in anchors if a[0] <= m.start() < a[1]), None)
+            if line is not None:
+                kref = (line[2], 12, 31)
+        value = _value(kind, g, kref)
         if value is None:
             continue
         s, e = m.start(), m.end()

@@ -1000,8 +1000,11 @@ def _passing_body(work: Work, sent: Sent, tok: Any) -> tuple[str | None, Mention
 _VOTE_A = re.compile(rf"\b(?:vote|votes|tally)\s+(?:of\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*with\s+{_NUM}\s+abstentions?)?", re.I)
 _VOTE_E = re.compile(rf"\b(?:voted|approved|adopted|passed)\s+(?:it\s+|the\s+\w+\s+)?(?:by\s+)?{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
 _VOTE_D = re.compile(rf"\b{_NUM}\s+votes?\s+(?:to|against)\s+{_NUM}(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
+_VOTE_F = re.compile(rf"\b(?:was|were|of|by|stood at)\s+{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b(?!\s*(?:-|\u2013)\s*\d)(?:\s*,?\s*(?:with\s+)?{_NUM}\s+abstentions?)?", re.I)
 _VOTE_B = re.compile(rf"\b{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}(?:\s*(?:-|\u2013|to)\s*{_NUM})?\s+(?:vote|votes|margin|decision)\b", re.I)
-_VOTE_C = re.compile(rf"\b{_NUM}\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:in\s+favou?r|for|yes)\b[^.]{{0,20}}?{_NUM}\s+(?:votes?\s+)?(?:against|no)\b(?:[^.]{{0,20}}?{_NUM}\s+abstentions?|[^.]{{0,20}}?{_NUM}\s+(?:abstained|abstaining))?", re.I)
+_VOTE_C = re.compile(rf"\b{_NUM}\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:in\s+favou?r|for|yes)\b[^.]{{0,20}}?{_NUM}\s+(?:votes?\s+)?(?:against|no)\b(?:[^.]{{0,20}}?{_NUM}\s+abstentions?|[^.]{{0,20}}?{_NUM}\s+(?:(?:countries|states|members|nations|delegations)\s+)?(?:abstained|abstaining))?", re.I)
+# a bare tally "84-22, with 62 abstentions" / "91-21-60" / "by 111-19-55" (a UN body has at most 193 members)
+_VOTE_H = re.compile(r"(?<![\d.,/-])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\d/-])(?:\s*,?\s*(?:with|and)\s+(\d{1,3})\s+(?:abstentions?|(?:countries\s+|states\s+)?abstaining))?")
 
 
 def _vote_counts(text: str) -> tuple[int | None, int | None]:
@@ -1010,7 +1013,7 @@ def _vote_counts(text: str) -> tuple[int | None, int | None]:
 
 
 def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
-    for rx in (_VOTE_C, _VOTE_A, _VOTE_D, _VOTE_E, _VOTE_B):
+    for rx in (_VOTE_C, _VOTE_A, _VOTE_D, _VOTE_E, _VOTE_B, _VOTE_F):
         m = rx.search(text)
         if m:
             groups = [g for g in m.groups()]
@@ -1019,7 +1022,24 @@ def _vote_counts3(text: str) -> tuple[int | None, int | None, int | None]:
             a = next((v for v in vals[2:] if v is not None), None)
             if y is None or n is None:
                 continue
+            if a is None:
+                third = re.match(r"\s*[-\u2013]\s*(\d{1,3})\b(?![-\u2013/]\d)", text[m.end():]) or re.match(
+                    rf"\s*,?\s*(?:with|and|while)\s+{_NUM}\s+(?:(?:countries|states|members|nations|delegations|others)\s+)?(?:abstentions?|abstaining|abstained)\b",
+                    text[m.end():], re.I)
+                if third:
+                    a = _to_int(third.group(1))  # "91-21-60", "with 60 countries abstaining"
             return y, n, a
+    return None, None, None
+
+
+def _bare_tally(text: str) -> tuple[int | None, int | None, int | None]:
+    """"84-22, with 62 abstentions", "91-21-60": a hyphenated tally, only where a vote is the topic."""
+    for m in _VOTE_H.finditer(text):
+        y, n = int(m.group(1)), int(m.group(2))
+        a = m.group(3) or m.group(4)
+        if y > 193 or n > 193 or y < n:
+            continue  # not a UN tally (a year range, a date)
+        return y, n, int(a) if a else None
     return None, None, None
 
 
@@ -1039,6 +1059,8 @@ def _resolutions(work: Work) -> None:
         if not re.search(r"\bresolution", sent.text, re.I):
             _tally_only(work, sent)
             continue
+        if len(_RES_VERB.findall(sent.text)) >= 2 and (_vote_counts3(sent.text)[0] is not None or _bare_tally(sent.text)[0] is not None):
+            continue  # "the committee approved it ..., and the Assembly confirmed it ...": one vote per clause, below
         bodies = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES]
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         borrowed_body = False
@@ -1090,9 +1112,17 @@ def _resolutions(work: Work) -> None:
                     _add(work, [sent], conf - 0.1, type="resolution_vote", instrument=inst, body=body.id, date=str(y), method=method)
                 break
             dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
-            date = dm.value if dm else (work.published[:4] if work.published else None)
+            date = dm.value if dm else None
             if dm is None:
+                # no date of its own: a timeline line's year, else the story's year, unless the sentence dates
+                # other events (then the vote is background whose year the text does not give)
+                ly = _line_year(work, sent.start)
+                date = str(ly) if ly else (work.published[:4] if work.published and not sent.dates and not _past_perfect(tok) else None)
                 conf -= 0.1
+                if date is None:
+                    break
+            if tok.dep_ == "acl" and re.search(r"\b(?:annual|yearly|each\s+year['\u2019]s)\b", sent.text[max(0, tok.idx - sent.start - 40):tok.idx - sent.start], re.I):
+                break  # "the annual resolution adopted by the General Assembly": the series, not one vote
             _add(work, [sent], conf, type="resolution_vote", instrument=inst, body=body.id, date=date,
                  method=method, yes=yes, no=no, abstain=ab)
             break
@@ -1116,6 +1146,139 @@ _POSITION = [
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
 ]
 _RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
+
+
+_TIMELINE_YEAR = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d{2})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
+
+
+def _line_year(work: Work, char: int) -> int | None:
+    """The year opening the timeline line a position is on ("2006 - the committee approved the text 91-21-60")."""
+    start = work.text.rfind("\n", 0, char) + 1
+    m = _TIMELINE_YEAR.match(work.text, start)
+    return int(m.group(1)) if m else None
+
+
+_RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|endorsed|confirmed|backed|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
+_RES_REF = re.compile(
+    r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b", re.I)
+_PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
+_COMMITTEE = re.compile(r"\b(?:in|the|its)\s+committee\b", re.I)
+_COUNCIL_WORD = re.compile(r"\bthe\s+Council\b")
+_RES_VERB = re.compile(r"\b(?:adopted|approved|passed|endorsed|confirmed)\b", re.I)
+
+
+def _resolution_refs(work: Work) -> None:
+    """Votes on the document's resolution stated without its name: "the committee approved the text 91-21-60",
+    "The full Assembly then endorsed it by 88 votes to 21", "Tally in committee on Nov. 20: 97 in favour, ...".
+
+    The resolution must be named earlier in the document; the body is named in the sentence, or is "the
+    committee", "the plenary" or "the Assembly" of a document about the General Assembly's text, or the body of
+    the sentences just before."""
+    doc_res = sorted((m for m in work.mentions if m.kind == "instrument" and m.id.endswith("_resolution")), key=lambda m: m.start)
+    if not doc_res:
+        return
+    covered = {(f.evidence.start, f.evidence.end) for f in work.facts if f.type == "resolution_vote"}
+    ga_doc = any(m.kind == "body" and m.id in ("un_ga", "un_ga_third_committee") for m in work.mentions)
+    hrc_doc = any(m.kind == "body" and m.id in ("un_hrc", "un_chr") for m in work.mentions)
+    for si, sent in enumerate(work.sents):
+        if any(a <= sent.start < b or sent.start <= a < sent.end for a, b in covered):
+            continue
+        earlier = [m for m in doc_res if m.start < sent.end and sent.start - m.end < 3000]
+        if not earlier:
+            continue
+        text = sent.text
+        cues = list(_RES_ADOPT.finditer(text))
+        if not cues:
+            continue
+        in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        if re.search(r"\bSecurity\s+Council\b|\bagenda\b|\bamendment\b|\bsanction", text, re.I):
+            continue  # the Council's procedural votes and amendments are other facts
+        if not in_res and not _RES_REF.search(text) and _vote_counts3(text)[0] is None and _bare_tally(text)[0] is None:
+            continue
+        for ci, cue in enumerate(cues):
+            left = cues[ci - 1].end() if ci else 0
+            right = cues[ci + 1].start() if ci + 1 < len(cues) else len(text)
+            seg = text[cue.start():right]
+            yes, no, ab = _vote_counts3(seg)
+            if yes is None:
+                yes, no, ab = _bare_tally(seg)
+            if yes is None and len(cues) == 1:
+                yes, no, ab = _vote_counts3(text)
+                if yes is None:
+                    yes, no, ab = _bare_tally(text)
+            tok = _token_at(sent, sent.start + cue.start())
+            if tok is None or _unreal(tok) or _negated(tok):
+                continue
+            if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                continue  # "once the committee approves it, the Assembly adopts it in December": a habit
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
+                continue  # "a version of which is adopted each year"
+            if tok.dep_ == "amod" and tok.pos_ == "VERB":
+                continue  # "the adopted text"
+            if tok.dep_ == "acl" and re.search(r"\b(?:annual|yearly)\b", text[max(0, cue.start() - 40):cue.start()], re.I):
+                continue  # "the annual resolution adopted by the General Assembly": the series, not one vote
+            around = text[left:right]
+            body = None
+            subj = (_agent(tok) or _subject(tok)) if tok.pos_ in ("VERB", "AUX") else None
+            if subj is not None:
+                bm = _token_mention(sent, subj, "body")
+                if bm and bm.id in RESOLUTION_BODIES:
+                    body = bm.id
+            if body is None:
+                near = [m for m in _in(sent.mentions, "body") if m.id in RESOLUTION_BODIES
+                        and left <= m.start - sent.start < right]
+                if near:
+                    body = min(near, key=lambda b: abs(b.start - (sent.start + cue.start()))).id
+            if body is None:
+                if ga_doc and _COMMITTEE.search(around):
+                    body = "un_ga_third_committee"
+                elif ga_doc and _PLENARY.search(around):
+                    body = "un_ga"
+                elif hrc_doc and not ga_doc and _COUNCIL_WORD.search(around):
+                    body = "un_hrc"
+                elif len(cues) == 1:
+                    prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in RESOLUTION_BODIES]
+                    if prev and (in_res or yes is not None):
+                        body = prev[-1].id
+            if body is None:
+                continue
+            inst = "unga_dprk_hr_resolution" if body in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
+            if method is None and not in_res and not re.search(r"\b(?:text|draft|resolution|measure)\b", around, re.I):
+                continue  # "it" alone with neither a tally nor consensus: too weak
+            dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
+            date = dm.value if dm else None
+            conf = 0.78 if yes is not None else 0.68
+            ly = _line_year(work, sent.start)
+            if date is None or (len(date) == 4 and ly is not None):
+                # a date in or just after the cue ("Tally in committee on Nov. 20: ...", "The plenary vote on Dec. 18 was")
+                own = [d for d in sent.dates if sent.start + cue.start() <= d.start < sent.start + cue.end() + 25
+                       and (date is None or d.value.startswith(date))]
+                if own:
+                    date = own[0].value
+            if date is None and tok.dep_ == "advcl" and any(c.lower_ in ("after", "before", "when", "as") for c in tok.children):
+                # "..., shortly after the General Assembly adopted a resolution": the main clause's year
+                main = [d for d in sent.dates if not (tok.left_edge.idx <= d.start < tok.right_edge.idx + len(tok.right_edge.text))]
+                if main:
+                    date = main[0].value[:4]
+                    conf -= 0.1
+            if date is None:
+                if ly is not None:
+                    date = str(ly)
+                elif work.published and not sent.dates and not _past_perfect(tok):
+                    date = work.published[:4]  # the story's own vote, told without a date
+                    conf -= 0.1
+                else:
+                    continue
+            if ly is not None and not date.startswith(str(ly)):
+                date = str(ly)
+            _add(work, [sent], conf, type="resolution_vote", instrument=inst, body=body, date=date,
+                 method=method, yes=yes, no=no, abstain=ab)
+
+
+def _past_perfect(tok: Any) -> bool:
+    """"had abstained", "had been adopted": an event before the story's, whose year is not the story's."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children)
 
 
 def _tally_only(work: Work, sent: Sent) -> None:
@@ -1208,7 +1371,7 @@ def _state_positions(work: Work) -> None:
                 subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else (
                     _subject(tok.head) if tok.pos_ == "ADP" and tok.head.pos_ in ("VERB", "AUX") else None)
                 if subj is not None:
-                    for c in subj.conjuncts:
+                    for c in ((subj, *subj.conjuncts) if tok.pos_ == "ADP" else subj.conjuncts):
                         cm = _token_mention(sent, c, ("state", "person"))
                         st = state_of(cm.id) if cm else None
                         if st in STATES and st not in ("dprk", state):
@@ -1881,7 +2044,7 @@ def extract_facts(ctx: Any) -> list[Fact]:
             for m in _in(sent.mentions, "person"):
                 if not _titled(work, m.start, m.end):
                     work.person_posts.setdefault(m.id, set()).update(sent_posts)
-    for step in (_post_events, _vacancies, _instruments, _resolutions, _state_positions, _council, _mechanisms, _repatriations):
+    for step in (_post_events, _vacancies, _instruments, _resolutions, _resolution_refs, _state_positions, _council, _mechanisms, _repatriations):
         step(work)
     _finish_vacancies(work)
     _drop_congress_passage(work)

@@ -437,8 +437,14 @@ def link_mentions(ctx: Any) -> list[Mention]:
         if ident == "un_ga":
             # "a U.N. General Assembly committee", "the General Assembly's Third Committee"
             tail = re.match(r"(?:['\u2019]s)?\s+(?:(?:third|human\s+rights|main|social|rights)\s+)*committee\b", text[end:end + 40], re.I)
+            head = re.search(r"\b(?:the|a|its)\s+(?:third\s+|human[\s-]+rights\s+|main\s+)?committee\s+of\s+(?:the\s+)?(?:U\.\s?N\.\s+|UN\s+|United\s+Nations\s+)?$",
+                             text[max(0, start - 60):start], re.I)
             if tail:
                 ident, end = "un_ga_third_committee", end + tail.end()
+                surface = text[start:end]
+            elif head:
+                # "a committee of the United Nations General Assembly": the Third Committee
+                ident, start = "un_ga_third_committee", max(0, start - 60) + head.start()
                 surface = text[start:end]
         if kind == "instrument":
             # "North Korean Human Rights Reauthorization Act of 2012": the year is part of the name, not a date
