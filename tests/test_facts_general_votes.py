@@ -157,3 +157,32 @@ def test_a_look_back_takes_no_story_year(run):
     got = keys(run(text, "2006-11-18"), "state_position", "state", "year", "position")
     assert ("rok", 2006, "voted_yes") in got
     assert ("rok", 2006, "abstained") not in got
+
+
+LEGISLATIVE_TIMELINE = """The North Korean Human Rights Act at twenty
+
+The bill, H.R. 4011, was introduced in the House early in 2004. It cleared the House by voice vote on July 21, 2004. The Senate amended it and approved it by unanimous consent on September 28, and President George W. Bush signed it on October 18, 2004.
+
+The 2012 reauthorization (H.R. 4240) passed the House on May 15, 2012. President Barack Obama signed it on August 17, 2012, carrying the law's authorities through 2017.
+"""
+
+
+def test_pronouns_bill_numbers_and_borrowed_years(run):
+    got = keys(run(LEGISLATIVE_TIMELINE, "2024-10-18"), "instrument_event", "event", "chamber", "date")
+    assert ("passed_chamber", "us_house", "2004-07-21") in got
+    assert ("passed_chamber", "us_senate", "2004-09-28") in got  # the year of the sentence's full date
+    assert ("enacted", None, "2004-10-18") in got
+    assert ("passed_chamber", "us_house", "2012-05-15") in got
+    assert ("reauthorized", None, "2012-08-17") in got  # "it" is the 2012 reauthorization
+    assert ("enacted", None, "2012-08-17") not in got
+
+
+def test_signed_needs_the_law_as_what_was_signed(run):
+    text = ("The North Korean Human Rights Act was discussed at the hearing. The envoy signed a letter on Monday "
+            "asking for more funding.")
+    assert keys(run(text, "2019-05-08"), "instrument_event", "event") == set()
+
+
+def test_allowed_to_expire_takes_the_date_of_the_expiry(run):
+    text = "Congress allowed the authorization of the North Korean Human Rights Act to expire at the end of September 2022."
+    assert ("expired", "2022-09") in keys(run(text, "2023-02-01"), "instrument_event", "event", "date")

@@ -222,6 +222,7 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
             found.append((m.start(), -(m.end() - m.start()), rank, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     out: list[DateMention] = []
+    kinds: list[str] = []
     last_end = -1
     for start, _neg, _rank, kind, m in found:
         if start < last_end:
@@ -243,8 +244,39 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
         if kind == "weekday" and g.get("mod") and g["mod"].lower() in ("on",):
             s = m.start("wd")  # the date is the weekday, "on" is not part of it
         out.append(DateMention(s, e, text[s:e], value, _precision(value)))
+        kinds.append(kind)
         last_end = m.end()
-    return out
+    return _borrow_years(text, out, kinds, anchors)
+
+
+# a sentence end: not after an initial ("George W. Bush") or a title ("Sen. Rubio", "Rep. Kim")
+_SENT_END = re.compile(r"(?<![\s.][A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gen|Gov|Amb|U\.S|U\.N))(?<!\bSept)[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
+
+
+def _borrow_years(text: str, out: list[DateMention], kinds: list[str], anchors: list) -> list[DateMention]:
+    """A month-day without a year takes the year of a full date in its own sentence ("approved it on September
+    28, and Bush signed it on October 18, 2004"), not the story's year."""
+    full = [d for d, k in zip(out, kinds) if k in ("iso", "mdy", "dmy", "my")]
+    if not full:
+        return out
+    res = []
+    for d, k in zip(out, kinds):
+        if k in ("md", "dm") and not any(a[0] <= d.start < a[1] for a in anchors):
+            s0 = max((m.end() for m in _SENT_END.finditer(text, max(0, d.start - 400), d.start)), default=max(0, d.start - 400))
+            e0 = next((m.start() for m in _SENT_END.finditer(text, d.end, d.end + 400)), d.end + 400)
+            same = [f for f in full if s0 <= f.start < e0]
+            if same:
+                y = min(same, key=lambda f: abs(f.start - d.start)).value[:4]
+                if y != d.value[:4]:
+                    value = y + d.value[4:]
+                    try:
+                        dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+                    except ValueError:
+                        res.append(d)
+                        continue
+                    d = DateMention(d.start, d.end, d.text, value, d.precision)
+        res.append(d)
+    return res
 
 
 def _precision(value: str) -> str:

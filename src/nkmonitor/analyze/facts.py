@@ -796,11 +796,12 @@ def _finish_vacancies(work: Work) -> None:
 _INSTR_TRIGGERS = [
     (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
+    (re.compile(r"\b(signed)\b(?!\s+(?:it\b|the\b|into\b|off\b))"), "signed"),
     (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
                 r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
     (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation)|renewed|extended)\b"), "reauthorized"),
     (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|became effective|(?:in force|in effect) since)\b"), "entered_into_force"),
-    (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:\w+ ){0,3}?to (?:lapse|expire))\b"), "expired"),
+    (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:[\w'\u2019-]+ ){0,8}?to (?:lapse|expire))\b"), "expired"),
     (re.compile(r"\b(struck down|strikes down|(?:ruled|declared|found) [^.]{0,40}unconstitutional|invalidated|overturned|nullified|voided)\b"), "struck_down"),
     (re.compile(r"\(public law [\d-]+"), "public_law"),
 ]
@@ -813,10 +814,10 @@ def _instruments(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         instrs = [m for m in _in(sent.mentions, "instrument") if "resolution" not in m.id]
         low = sent.text.lower()
-        borrowed = back = False
+        borrowed = back = pron = False
         if not instrs:
             # "Obama signed into law legislation ..." followed by "The law ... extends the Act": look one sentence ahead
-            if re.search(r"signed\b[^.;]{0,40}into law|enacted", low) and si + 1 < len(work.sents):
+            if re.search(r"signed\b[^.;]{0,40}into law|enacted|signed (?:the |a )?(?:legislation|bill)", low) and si + 1 < len(work.sents):
                 nxt = work.sents[si + 1]
                 if re.match(r"\s*(the|this|it)\b", nxt.text, re.I):
                     instrs = [m for m in _in(nxt.mentions, "instrument") if "resolution" not in m.id][:1]
@@ -828,6 +829,13 @@ def _instruments(work: Work) -> None:
                 if len(prev_ids) == 1:
                     instrs = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id][-1:]
                     back = True
+            if not instrs and si > 0 and re.search(r"\bit\b", low):
+                # "It cleared the House on July 21", "Bush signed it on October 18": the law of the sentences before,
+                # when they name exactly one (checked per trigger: "it" must be the trigger's subject or object)
+                prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "instrument") if "resolution" not in m.id]
+                prev_res = [m for s2 in _prev(work, si, 1) for m in _in(s2.mentions, "instrument") if "resolution" in m.id]
+                if prev and len({m.id for m in prev}) == 1 and not prev_res:
+                    instrs, pron = prev[-1:], True
             if not instrs:
                 continue
         for rx, event in _INSTR_TRIGGERS:
@@ -838,6 +846,7 @@ def _instruments(work: Work) -> None:
                 if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire"):
                     char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass", "let the law lapse"
                 tok = _token_at(sent, char)
+                date_tok = tok
                 if tok is not None and event == "expired" and tok.lemma_.lower() in ("lapse", "expire") \
                         and tok.head.lemma_.lower() in ("let", "allow"):
                     tok = tok.head  # "Congress let the act lapse": the letting is the reported event
@@ -852,6 +861,10 @@ def _instruments(work: Work) -> None:
                     continue  # "a bill reauthorizing the act": describes the bill; its passage is the event
                 if back and event not in ("passed", "expired", "introduced"):
                     continue
+                if pron and not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+                    continue
+                if event == "signed" and not _signed_law(sent, tok, instrs, pron):
+                    continue  # "signed a letter", "signed an executive order"
                 if back and not re.search(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b", low) and not (
                         re.search(r"\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b", low)
                         and event in ("passed", "introduced")):
@@ -859,7 +872,7 @@ def _instruments(work: Work) -> None:
                 inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
                 if back:
                     inst = instrs[0]
-                elif not borrowed and abs(inst.start - char) > 200:
+                elif not borrowed and not pron and abs(inst.start - char) > 200:
                     continue
                 ev = event
                 chamber = None
@@ -873,6 +886,11 @@ def _instruments(work: Work) -> None:
                     elif chamber:
                         ev = "passed_chamber"
                         yes, no = _vote_counts(sent.text)
+                        if re.search(r"\bboth\s+(?:the\s+)?House\s+and\s+(?:the\s+)?Senate\b|\bboth\s+(?:the\s+)?Senate\s+and\s+(?:the\s+)?House\b", sent.text):
+                            other = "us_senate" if chamber == "us_house" else "us_house"
+                            dm2, _f2 = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
+                            _add(work, [sent], 0.72, type="instrument_event", instrument=min(instrs, key=lambda p: abs(p.start - char)).id,
+                                 event="passed_chamber", chamber=other, date=dm2.value if dm2 else None)
                     elif _law_passed_itself(sent, tok, instrs):
                         # "the act, first passed in 2004": the law itself passed, no chamber named. In the US that is
                         # Congress enacting it; South Korea's legislature has one chamber, the National Assembly
@@ -886,14 +904,22 @@ def _instruments(work: Work) -> None:
                             continue
                     else:
                         continue
-                if event == "public_law":
+                if event in ("public_law", "signed"):
                     ev = "enacted"
                 if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ations?)\b", low):
                     continue
                 evs = [ev]
                 both = low + (" " + work.sents[si + 1].text.lower() if borrowed else "")
                 first = re.search(r"\b(first|originally|initially)\s+(?:\w+\s+)?$", low[:m.start()][-30:])
-                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension", both) or "reauthorization" in inst.text.lower()) and inst.id == "us_nkhra_2004":
+                context = both
+                if pron:
+                    # "President Obama signed it on August 17, 2012": what "it" is, the sentence naming it says
+                    context += " " + next((s2.text.lower() for s2 in _prev(work, si, 2) if s2.start <= inst.start < s2.end), "")
+                elif inst.via == "description" and si > 0:
+                    # "the law's", "H.R. 2061": a reference whose sentence before says what it is
+                    context += " " + work.sents[si - 1].text.lower()
+                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension|renew", context) or "reauthorization" in inst.text.lower()) \
+                        and inst.id == "us_nkhra_2004" and not re.search(r"\b(?:original|first)\b", inst.text.lower() + " " + low[:m.start()][-60:]):
                     evs = ["reauthorized"]
                 if ev == "reauthorized":
                     if tok.pos_ == "NOUN" and not re.search(r"\b(signed|enacted|became law|passed)\b", low):
@@ -912,6 +938,8 @@ def _instruments(work: Work) -> None:
                 else:
                     dm, _f = _attached_date(work, sent, tok, avoid=avoid,
                                             skip_since=not (event == "entered_into_force" and "since" in m.group(1)))
+                    if dm is None and date_tok is not tok:
+                        dm, _f = _attached_date(work, sent, date_tok, avoid=avoid)
                 date = dm.value if dm else None
                 more: list[str] = []
                 if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or ""):
@@ -920,8 +948,11 @@ def _instruments(work: Work) -> None:
                     if lm:
                         more = re.findall(r"\d{4}", lm.group(1))
                 conf = 0.82 if inst.via == "alias" else 0.7
-                if borrowed or back:
+                if borrowed or back or pron:
                     conf -= 0.1
+                if date is None and (pron or (event == "reauthorized" and m.group(1) in ("renewed", "extended")) or (
+                        event == "expired" and re.search(r"let|allow", m.group(1)))):
+                    continue  # a weak cue without a date ("how the law was renewed three times"): a summary, not a report
                 if date is None and ev in ("enacted", "reauthorized") and si < 4:
                     date = _recent_fallback(work, sent, tok) or (work.published[:7] if work.published and re.search(r"\bafter\b|\bon\b", low[:m.start()][-60:]) and si < 3 else None)
                 if date is None and ev in ("passed_chamber", "entered_into_force", "expired", "introduced", "struck_down"):
@@ -940,6 +971,24 @@ def _instruments(work: Work) -> None:
                          yes=yes if e == "passed_chamber" else None, no=no if e == "passed_chamber" else None)
                     if congress and len(work.facts) == n_before:
                         work.by_congress.discard(n_before)  # not added (a headline): the index is the next fact's
+
+
+def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool) -> bool:
+    """"which Bush signed last October", "The original act was signed in 2004": the law is what was signed."""
+    if tok.lemma_.lower() != "sign":
+        return False
+    cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        cands.append(tok.head)
+    for c in cands:
+        if pron and c.lower_ == "it":
+            return True
+        if c.lower_ in ("which", "that") and tok.dep_ == "relcl":
+            c = tok.head
+        m = _token_mention(sent, c, "instrument")
+        if m is not None and m in instrs:
+            return True
+    return False
 
 
 def _law_passed_itself(sent: Sent, tok: Any, instrs: list[Mention]) -> bool:

@@ -328,7 +328,8 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 # ---------------------------------------------------------------- instruments
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
-_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|extension|\d{4})\s+)?(act|law|legislation|bill|measure|reauthorization|statute|ban)\b(?!\s+(?:of|on|for)\s+(?!\d{4}))", re.IGNORECASE)
+_BILL_NUMBER = re.compile(r"\b(?:H\.\s?R\.|S\.)\s?\d{2,5}\b")
+_ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|extension|\d{4})\s+)?(act|law|legislation|bill|measure|reauthorization|statute|ban|authori[sz]ations?)\b(?!\s+(?:of|on|for)\s+(?!\d{4}))", re.IGNORECASE)
 _ANAPHOR_BODY = re.compile(r"\b(?:the|its|this)\s+(committee|council|assembly)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE)
 _BODY_HEADS = {"committee": {"un_ga_third_committee"}, "council": {"un_hrc", "un_sc"}, "assembly": {"un_ga", "rok_national_assembly"}}
 _ANAPHOR_MECH = re.compile(r"\b(?:the|its|this)\s+(foundation|commission|center|centre|review|inquiry)\b", re.IGNORECASE)
@@ -470,6 +471,17 @@ def link_mentions(ctx: Any) -> list[Mention]:
                 end2 = end + (tail.end() if tail else 0)
                 base.append(Mention(start, end2, text[start:end2], "instrument", ident, "alias"))
     base.sort(key=lambda m: m.start)
+
+    # bill numbers ("H.R. 2061", "S. 4216") of the US act's reauthorizations: a bill number near the act's name
+    # or a word of renewal is that act (reauthorization bills are coded on the act they renew)
+    nkhra = [m for m in base if m.kind == "instrument" and m.id == "us_nkhra_2004"]
+    if nkhra:
+        for hit in _BILL_NUMBER.finditer(text):
+            s0, s1 = _sentence_bounds(text, hit.start())
+            near = any(-200 < hit.start() - m.start < 1000 for m in nkhra)
+            if near or re.search(r"reauthoriz|renew|extend", text[s0:s1], re.I):
+                base.append(Mention(hit.start(), hit.end(), hit.group(0), "instrument", "us_nkhra_2004", "description"))
+        base.sort(key=lambda m: m.start)
 
     # abbreviations defined in the text: "Universal Periodic Review (UPR)"
     defined: dict[str, Mention] = {}
