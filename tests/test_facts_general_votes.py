@@ -186,3 +186,16 @@ def test_signed_needs_the_law_as_what_was_signed(run):
 def test_allowed_to_expire_takes_the_date_of_the_expiry(run):
     text = "Congress allowed the authorization of the North Korean Human Rights Act to expire at the end of September 2022."
     assert ("expired", "2022-09") in keys(run(text, "2023-02-01"), "instrument_event", "event", "date")
+
+
+def test_the_adopting_body_is_the_subject_governing_the_resolution(run):
+    text = ("The UN Human Rights Council took over the mandate in 2006. The Commission on Human Rights, the body the "
+            "Council later replaced, set up the mandate in a resolution on North Korea adopted in April 2004.")
+    assert keys(run(text, "2022-08-02"), "resolution_vote", "body", "date") == {("un_chr", "2004-04")}
+
+
+def test_a_mechanism_created_without_a_vote_is_that_years_resolution(run):
+    text = ("The Human Rights Council appointed a special rapporteur in 2010. In March 2013 the Council responded to his "
+            "call, establishing a commission of inquiry on North Korea on 21 March 2013 without a vote.")
+    got = keys(run(text, "2022-08-02"), "resolution_vote", "instrument", "body", "date", "method")
+    assert ("unhrc_dprk_hr_resolution", "un_hrc", "2013-03-21", "consensus") in got

@@ -1129,7 +1129,7 @@ def _resolutions(work: Work) -> None:
                     r"\bby\b|\b(?:in|at)\s+the\s+(?:Third\s+Committee|General\s+Assembly|Human\s+Rights\s+Council)|without a vote|by consensus",
                     sent.text[m.end():m.end() + 60])):
                 continue  # "the resolution adopted on Thursday is not binding": a reference, not the report
-            subj = _agent(tok) or _subject(tok)
+            subj = _adopter(sent, tok)
             body = None
             if subj is not None:
                 bm = _token_mention(sent, subj, "body")
@@ -1268,7 +1268,7 @@ def _resolution_refs(work: Work) -> None:
                 continue  # "the annual resolution adopted by the General Assembly": the series, not one vote
             around = text[left:right]
             body = None
-            subj = (_agent(tok) or _subject(tok)) if tok.pos_ in ("VERB", "AUX") else None
+            subj = _adopter(sent, tok) if tok.pos_ in ("VERB", "AUX") else None
             if subj is not None:
                 bm = _token_mention(sent, subj, "body")
                 if bm and bm.id in RESOLUTION_BODIES:
@@ -1323,6 +1323,64 @@ def _resolution_refs(work: Work) -> None:
                 date = str(ly)
             _add(work, [sent], conf, type="resolution_vote", instrument=inst, body=body, date=date,
                  method=method, yes=yes, no=no, abstain=ab)
+
+
+_MANDATE_CUE = re.compile(r"\b(?:establish\w*|set up|setting up|creat\w*|extend\w*|renew\w*)\b", re.I)
+
+
+def _mandate_votes(work: Work) -> None:
+    """"the Council responded, establishing a Commission of Inquiry ... without a vote": the resolution that did it.
+
+    A Human Rights Council (or Commission) decision creating or extending a DPRK mechanism or mandate, told with
+    its voting method, is the adoption of that year's resolution even when the text does not say "resolution"."""
+    hrc_doc = any(m.kind == "body" and m.id in ("un_hrc", "un_chr") for m in work.mentions)
+    if not hrc_doc:
+        return
+    for si, sent in enumerate(work.sents):
+        text = sent.text
+        yes, no, ab = _vote_counts3(text)
+        consensus = _CONSENSUS.search(text)
+        if yes is None and not consensus:
+            continue
+        if re.search(r"\bSecurity\s+Council\b|\bGeneral\s+Assembly\b|\bThird\s+Committee\b", text, re.I):
+            continue
+        if any(f.type == "resolution_vote" and sent.start <= f.evidence.start < sent.end for f in work.facts):
+            continue
+        mech = _in(sent.mentions, "mechanism")
+        if not mech and not re.search(r"\bmandate\b", text, re.I):
+            continue
+        cue = _MANDATE_CUE.search(text)
+        if cue is None:
+            continue
+        bodies = [m for m in _in(sent.mentions, "body") if m.id in ("un_hrc", "un_chr")]
+        if not bodies:
+            prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in ("un_hrc", "un_chr")]
+            if not prev or not re.search(r"\b(?:the|its)\s+(?:Council|Commission)\b|\bit\b", text):
+                continue
+            bodies = prev[-1:]
+        tok = _token_at(sent, sent.start + cue.start())
+        if tok is None or _unreal(tok) or _negated(tok):
+            continue
+        dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "mechanism"))
+        date = dm.value if dm else (str(_line_year(work, sent.start)) if _line_year(work, sent.start) else None)
+        if date is None:
+            continue
+        _add(work, [sent], 0.66, type="resolution_vote", instrument="unhrc_dprk_hr_resolution", body=bodies[0].id,
+             date=date, method="recorded_vote" if yes is not None else "consensus", yes=yes, no=no, abstain=ab)
+
+
+def _adopter(sent: Sent, tok: Any) -> Any | None:
+    """Who adopted: the agent or subject; for "a resolution ... adopted in April 2004" (a participle on the
+    resolution) the subject of the verb governing the resolution ("the Commission set up the mandate in ...")."""
+    subj = _agent(tok) or _subject(tok)
+    if tok.dep_ == "acl" and (subj is None or _token_mention(sent, subj, "body") is None):
+        gov = tok.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            subs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = next((c for c in subs if _token_mention(sent, c, "body") is not None), subj)
+    return subj
 
 
 def _past_perfect(tok: Any) -> bool:
@@ -2093,7 +2151,7 @@ def extract_facts(ctx: Any) -> list[Fact]:
             for m in _in(sent.mentions, "person"):
                 if not _titled(work, m.start, m.end):
                     work.person_posts.setdefault(m.id, set()).update(sent_posts)
-    for step in (_post_events, _vacancies, _instruments, _resolutions, _resolution_refs, _state_positions, _council, _mechanisms, _repatriations):
+    for step in (_post_events, _vacancies, _instruments, _resolutions, _resolution_refs, _mandate_votes, _state_positions, _council, _mechanisms, _repatriations):
         step(work)
     _finish_vacancies(work)
     _drop_congress_passage(work)
