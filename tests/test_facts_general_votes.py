@@ -199,3 +199,10 @@ def test_a_mechanism_created_without_a_vote_is_that_years_resolution(run):
             "call, establishing a commission of inquiry on North Korea on 21 March 2013 without a vote.")
     got = keys(run(text, "2022-08-02"), "resolution_vote", "instrument", "body", "date", "method")
     assert ("unhrc_dprk_hr_resolution", "un_hrc", "2013-03-21", "consensus") in got
+
+
+def test_un_style_text_on_the_situation_is_the_resolution(run):
+    text = ("The Third Committee (Social, Humanitarian and Cultural) today approved a text on the situation of human rights "
+            "in the Democratic People's Republic of Korea by a recorded vote of 111 in favour to 19 against, with 55 abstentions.")
+    got = keys(run(text, "2014-11-18"), "resolution_vote", "body", "date", "yes", "no", "abstain")
+    assert got == {("un_ga_third_committee", "2014-11-18", 111, 19, 55)}

@@ -328,6 +328,9 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
 # ---------------------------------------------------------------- instruments
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.IGNORECASE)
+_TEXT_ON_DPRK = re.compile(
+    r"\b((?:draft\s+)?(?:text|draft))\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?(?:situation\s+of\s+)?human\s+rights\s+(?:situation\s+)?in\s+"
+    r"(?:the\s+)?(?:Democratic\s+People['\u2019]s\s+Republic\s+of\s+Korea|DPRK|North\s+Korea)", re.I)
 _BILL_NUMBER = re.compile(r"\b(?:H\.\s?R\.|S\.)\s?\d{2,5}\b")
 _ANAPHOR_INSTR = re.compile(r"\b(?:the|this|that|its)\s+(?:(?:original|new|revised|amended|reauthorization|extension|\d{4})\s+)?(act|law|legislation|bill|measure|reauthorization|statute|ban|authori[sz]ations?)\b(?!\s+(?:of|on|for)\s+(?!\d{4}))", re.IGNORECASE)
 _ANAPHOR_BODY = re.compile(r"\b(?:the|its|this)\s+(committee|council|assembly)\b(?!\s+(?:of|on|for)\b)", re.IGNORECASE)
@@ -371,6 +374,15 @@ def _link_resolutions(text: str, prior: list[Mention], published: str | None = N
     # the season (the GA's in October-December, the Council's in March-April); otherwise not linked
     month = int(published[5:7]) if published and re.match(r"\d{4}-\d{2}", published) else None
     season = "unga_dprk_hr_resolution" if month in (10, 11, 12) else "unhrc_dprk_hr_resolution" if month in (3, 4) else None
+    # "a text on the situation of human rights in the Democratic People's Republic of Korea" (UN style): the
+    # resolution under another name, when a body that adopts it is named in the same sentence
+    for m in _TEXT_ON_DPRK.finditer(text):
+        s0, s1 = _sentence_bounds(text, m.start())
+        near_bodies = sorted((b for b in bodies if s0 <= b.start < s1), key=lambda b: abs(b.start - m.start()))
+        if near_bodies:
+            body = near_bodies[0].id
+            inst = "unga_dprk_hr_resolution" if body in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            out.append(Mention(m.start(), m.start() + len(m.group(1)), m.group(1), "instrument", inst, "description"))
     for m in _RESOLUTION.finditer(text):
         s0, s1 = _sentence_bounds(text, m.start())
         sent = text[s0:s1]
