@@ -1237,6 +1237,8 @@ def _resolution_refs(work: Work) -> None:
             continue
         text = sent.text
         cues = list(_RES_ADOPT.finditer(text))
+        # "approved the text by a recorded vote of 111 ...": a tally phrase after a verb belongs to that verb's clause
+        cues = [c for i, c in enumerate(cues) if _RES_VERB.match(c.group(0)) or not any(_RES_VERB.match(p.group(0)) for p in cues[:i])]
         if not cues:
             continue
         in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
