@@ -131,10 +131,10 @@ def _unreal(tok: Any) -> bool:
                 for c in cur.children)
             if cur.dep_ == "xcomp" or not finite:
                 return True  # "plans to appoint"; but "promised ... South Korea has co-sponsored" happened
-        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ in ("acl", "amod") and cur.head is not cur and cur.head.lemma_.lower() in ("plan", "effort", "bid", "proposal", "attempt"):
+        if cur.dep_ in ("acl", "amod") and cur.head.i != cur.i and cur.head.lemma_.lower() in ("plan", "effort", "bid", "proposal", "attempt"):
             return True
         break
     return False
@@ -174,7 +174,7 @@ def _governor_blocked(tok: Any) -> bool:
             return _negated(cur) or _unreal(cur) or cur.lemma_.lower() in PLAN_WORDS
         if cur.lemma_.lower() in PLAN_WORDS:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
     return False
 
@@ -187,7 +187,7 @@ def _negated(tok: Any) -> bool:
         if any(ch.dep_ in ("nsubj", "nsubjpass") and (ch.lower_ in ("nobody", "none", "neither") or any(
                 d.dep_ == "det" and d.lower_ in ("no", "neither") for d in ch.children)) for ch in cur.children):
             return True  # "no successor has been named"
-        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -206,10 +206,10 @@ def _subject(tok: Any) -> Any | None:
             return ch
         if cur.dep_ == "relcl":
             return cur.head
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "After staying off the list, South Korea ...": the main clause's subject
             continue
         break
@@ -282,7 +282,7 @@ REPORT_WORDS = {"say", "announce", "release", "state", "tell", "report", "announ
 def _clause_root(tok: Any) -> Any:
     cur = tok
     for _ in range(40):
-        if cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+        if cur.dep_ in CLAUSE_DEPS or cur.head.i == cur.i:
             return cur
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
             return cur
@@ -926,7 +926,7 @@ def _instruments(work: Work) -> None:
                         continue
                     if tok.pos_ == "NOUN":
                         gov = tok.head
-                        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                             gov = gov.head
                         if gov.pos_ in ("VERB", "AUX") and _passing_body(work, sent, gov)[0]:
                             continue  # "the Senate passed a reauthorization bill": one chamber's passage, not the law
@@ -1377,7 +1377,7 @@ def _adopter(sent: Sent, tok: Any) -> Any | None:
     subj = _agent(tok) or _subject(tok)
     if tok.dep_ == "acl" and (subj is None or _token_mention(sent, subj, "body") is None):
         gov = tok.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
             subs = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1728,12 +1728,12 @@ def _linked(sent: Sent, cue: Any, mention: Mention) -> bool:
     for _ in range(4):
         if cur.i == cue.i:
             return True
-        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp") and cur is not head or cur.head is cur:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp") and cur is not head or cur.head.i == cur.i:
             break
         cur = cur.head
     cur = cue
     for _ in range(2):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if span.start <= cur.i < span.end:
@@ -1860,7 +1860,7 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     if dm is None:
         # "adopted a resolution, by which it decided to establish a commission": the adoption's date
         root = _clause_root(tok)
-        while root.dep_ == "xcomp" and root.head is not root:
+        while root.dep_ == "xcomp" and root.head.i != root.i:
             root = _clause_root(root.head)
         if root.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "which" for g in c.children)
                                         for c in root.children):
