@@ -1,0 +1,176 @@
+"""council_meeting: general phrasings of each construction (trigger verbs, runs of yearly meetings, coordinated
+dates, dated list items, tally formats, meetings prevented), each with negative phrasings (plans, negations,
+other topics). Written for these tests, not taken from any corpus document."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkmonitor.analyze.context import DocContext
+from nkmonitor.analyze.facts import extract_facts
+from nkmonitor.analyze.linking import link_mentions
+
+
+@pytest.fixture(scope="module")
+def run():
+    from nkmonitor.analyze import Extractor
+
+    ex = Extractor()
+
+    def _run(text: str, published: str | None = "2023-10-14"):
+        ctx = DocContext(text=text, sdoc=ex.nlp(text), published=published, pack=ex.pack)
+        ctx.mentions = link_mentions(ctx)
+        facts = extract_facts(ctx)
+        for f in facts:
+            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+            assert 0.0 < f.confidence < 1.0
+        return [f.to_json() for f in facts if f.type == "council_meeting"]
+    return _run
+
+
+def got(facts, *fields):
+    return {tuple(f.get(k) for k in fields) for f in facts}
+
+
+# ---------------------------------------------------------------- trigger verbs: a meeting held
+
+@pytest.mark.parametrize("text, published, date", [
+    ("The Security Council took up the human rights situation in North Korea on Tuesday.", "2015-12-12", "2015-12-08"),
+    ("The U.N. Security Council returned to North Korean human rights in June 2024.", "2024-07-01", "2024-06"),
+    ("On December 10, 2015, the Security Council discussed the human rights situation in North Korea.", "2015-12-20", "2015-12-10"),
+    ("The Security Council considered the human rights situation in the DPRK on 9 December 2016.", "2016-12-20", "2016-12-09"),
+    ("A Security Council meeting on human rights in North Korea went ahead on Friday despite objections from China.",
+     "2016-12-10", "2016-12-09"),
+    ("The Security Council's meeting on North Korean human rights took place on December 11, 2017.", "2018-01-05", "2017-12-11"),
+    ("In 2014 the General Assembly urged the Security Council to act on North Korea. The Security Council, that December, "
+     "took up North Korean human rights for the first time.", "2020-01-01", "2014-12"),
+])
+def test_held_trigger_verbs(run, text, published, date):
+    assert got(run(text, published), "outcome", "date") == {("held", date)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council will take up North Korean human rights next month.",
+    "The Security Council took up North Korea's missile launches on Monday.",
+    "China said the Security Council should not discuss human rights in North Korea on Friday.",
+    "The Security Council met on Monday to discuss North Korea's latest nuclear test.",
+    "Council members held an Arria-formula meeting on human rights in North Korea on Friday, "
+    "an informal session that is not a meeting of the Security Council.",
+    "The Security Council president met with North Korean defectors on Friday to hear about human rights abuses.",
+    "The Security Council held no session on North Korean human rights in December 2019.",
+])
+def test_held_trigger_negative(run, text):
+    assert run(text, "2023-10-14") == []
+
+
+# ---------------------------------------------------------------- runs of yearly meetings
+
+@pytest.mark.parametrize("text, dates", [
+    ("The Security Council took up the issue of North Korean human rights each December from 2014 through 2017.",
+     {"2014-12", "2015-12", "2016-12", "2017-12"}),
+    ("From 2014 to 2017, the Security Council met every December to discuss human rights in North Korea.",
+     {"2014-12", "2015-12", "2016-12", "2017-12"}),
+    ("Between 2015 and 2017 the Security Council discussed North Korea's human rights record every year.",
+     {"2015", "2016", "2017"}),
+    ("The Security Council held a meeting on North Korean human rights every December from 2014 until 2016.",
+     {"2014-12", "2015-12", "2016-12"}),
+])
+def test_yearly_range(run, text, dates):
+    assert got(run(text, "2020-11-10"), "outcome", "date") == {("held", d) for d in dates}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council had met on human rights in North Korea every December since 2014.",
+    "The Security Council discussed human rights abuses in North Korea. Such meetings were held every December from 2014 to 2017.",
+    "The Security Council may meet on North Korean human rights every December from 2025 to 2027.",
+    "The Security Council met every year from 2016 to 2018 to discuss sanctions on North Korea's missile programme.",
+])
+def test_yearly_range_negative(run, text):
+    assert run(text, "2020-11-10") == []
+
+
+# ---------------------------------------------------------------- coordinated dates
+
+@pytest.mark.parametrize("text, dates", [
+    ("The UN Security Council returned to the issue of human rights in North Korea in August 2023 and again in June 2024.",
+     {"2023-08", "2024-06"}),
+    ("The Security Council discussed North Korean human rights in December 2014 and in December 2015.",
+     {"2014-12", "2015-12"}),
+    ("The Security Council took up human rights in North Korea in August 2023 and June 2024, after a long gap.",
+     {"2023-08", "2024-06"}),
+])
+def test_coordinated_dates(run, text, dates):
+    assert got(run(text, "2024-11-05"), "outcome", "date") == {("held", d) for d in dates}
+
+
+def test_agenda_placement_is_no_meeting_but_the_coordinated_discussion_is(run):
+    text = ("The Security Council met this afternoon to consider human rights in North Korea. The President recalled that "
+            "the Council had first placed the item on its agenda in December 2014 and had last discussed it in an open "
+            "meeting in August 2023.")
+    assert got(run(text, "2024-06-12"), "outcome", "date") == {("held", "2024-06-12"), ("held", "2023-08")}
+
+
+# ---------------------------------------------------------------- tally formats
+
+@pytest.mark.parametrize("tally, counts", [
+    ("The agenda was adopted by 12 votes in favour to 2 against (China, Russian Federation), with 1 abstention (Mozambique).",
+     (12, 2, 1)),
+    ("China objected, and the procedural vote passed 11-2 with two abstentions.", (11, 2, 2)),
+    ("Nine members voted in favor, four against (China, Russia, Venezuela and Angola) and two abstained.", (9, 4, 2)),
+    ("The procedural vote was 10 in favour, 3 against and 2 abstentions.", (10, 3, 2)),
+])
+def test_tally_in_following_sentence(run, tally, counts):
+    text = "The Security Council met on Wednesday to consider the human rights situation in North Korea. " + tally
+    assert got(run(text, "2024-06-13"), "outcome", "date", "yes", "no", "abstain") == {("held", "2024-06-12") + counts}
+
+
+def test_tally_of_another_body_is_not_taken(run):
+    text = ("The Security Council met on Wednesday to consider the human rights situation in North Korea. The General "
+            "Assembly adopted its resolution by 116 votes in favour to 20 against, with 53 abstentions.")
+    assert got(run(text, "2024-06-13"), "outcome", "date", "yes") == {("held", "2024-06-12", None)}
+
+
+# ---------------------------------------------------------------- dated list items
+
+def test_timeline_items(run):
+    text = ("The Security Council first took up human rights in North Korea in 2014. Three more December meetings followed:\n\n"
+            "- December 10, 2015: the meeting went ahead after nine members voted in favor, four against and two abstained.\n"
+            "- December 9, 2016: again 9 in favor, with five against and one abstention.\n"
+            "- December 11, 2017: ten in favor, three against and two abstentions.\n")
+    assert got(run(text, "2023-08-21"), "outcome", "date", "yes", "no", "abstain") >= {
+        ("held", "2015-12-10", 9, 4, 2), ("held", "2016-12-09", 9, 5, 1), ("held", "2017-12-11", 10, 3, 2)}
+
+
+def test_timeline_of_resolution_votes_is_no_council_meeting(run):
+    text = ("The General Assembly has adopted the resolution on human rights in North Korea every year:\n\n"
+            "- December 18, 2014: 116 in favour, 20 against and 53 abstentions.\n"
+            "- December 17, 2015: 119 in favour, 19 against and 48 abstentions.\n")
+    assert run(text, "2016-01-10") == []
+
+
+# ---------------------------------------------------------------- meetings prevented
+
+@pytest.mark.parametrize("text, published, date", [
+    ("The United States has shelved a planned Security Council meeting on North Korea's human rights situation after "
+     "failing to muster the nine votes needed.", "2018-12-10", "2018-12"),
+    ("The Security Council had discussed human rights in North Korea since 2014. In December 2018, the US-led request "
+     "for a meeting was withdrawn when it became clear that it would fall short of nine votes.", "2019-06-01", "2018-12"),
+    ("Washington called off the Security Council meeting on human rights in North Korea in December 2018.", "2019-01-10", "2018-12"),
+    ("In December 2018, the Security Council's annual discussion of North Korean human rights did not happen after "
+     "supporters were unable to secure nine votes.", "2020-11-10", "2018-12"),
+    ("The Security Council meeting on human rights in North Korea did not take place in December 2018 because of "
+     "objections from China.", "2019-03-01", "2018-12"),
+])
+def test_blocked(run, text, published, date):
+    assert got(run(text, published), "outcome", "date") == {("blocked", date)}
+
+
+@pytest.mark.parametrize("text", [
+    "No Security Council meeting on North Korean human rights took place in 2019.",
+    "China and Russia have tried to block Security Council meetings on North Korean human rights.",
+    "China may block a Security Council meeting on North Korean human rights next month.",
+    "The Security Council meeting on North Korea's missile launches was cancelled on Monday.",
+    "The Security Council meeting on human rights in North Korea did not take place in 2019.",
+])
+def test_blocked_negative(run, text):
+    assert run(text, "2020-01-10") == []
