@@ -44,6 +44,13 @@ def got(facts, *fields):
     ("The Security Council's meeting on North Korean human rights took place on December 11, 2017.", "2018-01-05", "2017-12-11"),
     ("In 2014 the General Assembly urged the Security Council to act on North Korea. The Security Council, that December, "
      "took up North Korean human rights for the first time.", "2020-01-01", "2014-12"),
+    ("The Security Council convened an open briefing on human rights in the DPRK on Wednesday.", "2024-06-13", "2024-06-12"),
+    ("The Security Council debated North Korea's human rights record for the first time in December 2014.", "2015-01-10", "2014-12"),
+    ("The Security Council's fourth annual meeting on North Korean human rights, held on Monday, drew protests from China.",
+     "2017-12-12", "2017-12-11"),
+    ("Human rights groups welcomed the Security Council meeting on North Korea held on Wednesday.", "2024-06-13", "2024-06-12"),
+    ("For the first time since 2017, the Security Council met on Thursday to discuss human rights in North Korea.",
+     "2023-08-18", "2023-08-17"),
 ])
 def test_held_trigger_verbs(run, text, published, date):
     assert got(run(text, published), "outcome", "date") == {("held", date)}
@@ -58,6 +65,7 @@ def test_held_trigger_verbs(run, text, published, date):
     "an informal session that is not a meeting of the Security Council.",
     "The Security Council president met with North Korean defectors on Friday to hear about human rights abuses.",
     "The Security Council held no session on North Korean human rights in December 2019.",
+    "The Security Council has not met on North Korean human rights since 2017.",
 ])
 def test_held_trigger_negative(run, text):
     assert run(text, "2023-10-14") == []
@@ -174,3 +182,27 @@ def test_blocked(run, text, published, date):
 ])
 def test_blocked_negative(run, text):
     assert run(text, "2020-01-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council discussed human rights in North Korea in August. On Friday, Kim Jong Un's meeting with "
+    "Vladimir Putin took place in Vladivostok.",
+    "The Security Council discussed human rights in North Korea in August. The summit meeting between the two leaders "
+    "went ahead on Wednesday.",
+    "The Security Council discussed human rights in North Korea in August. Russia's invasion of Ukraine dominated the "
+    "session held on Monday.",
+    "The Security Council discussed human rights in North Korea in August. It returned to North Korea on Wednesday, but "
+    "the meeting focused on missile launches.",
+])
+def test_other_meetings_in_a_council_passage(run, text):
+    assert got(run(text, "2023-09-15"), "outcome", "date") == {("held", "2023-08")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The United States dropped its plan for a Security Council meeting on North Korean human rights this month after "
+     "failing to secure nine votes.", "2018-12"),
+    ("The Security Council meeting on North Korean human rights, planned for Monday, was cancelled after Washington "
+     "failed to secure nine votes.", "2018-12"),
+])
+def test_blocked_dated_by_the_plan(run, text, date):
+    assert got(run(text, "2018-12-10"), "outcome", "date") == {("blocked", date)}

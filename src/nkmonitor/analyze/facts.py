@@ -1364,7 +1364,7 @@ _SC_TOPIC = re.compile(r"human rights|abuses|atrocities|agenda|situation in (?:n
 _SC_BACKREF = re.compile(r"\b(?:the|this|that) (?:issue|subject|situation|item|matter|question|topic)\b|\b(?:discussed|considered|debated|addressed) it\b", re.I)
 _SC_OFF_TOPIC = re.compile(r"\b(?:nuclear|missiles?|ballistic|sanctions?|weapons?|launch(?:es|ed)?|tests?|satellite|ceasefire|ukraine)\b", re.I)
 _MEETING_NOUNS = {"meeting", "session", "briefing", "debate", "discussion", "discussions", "meetings", "sessions"}
-_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion"}
+_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal"}
 _CANCEL = {"shelve", "scrap", "drop", "abandon", "cancel", "block", "withdraw", "scuttle", "thwart", "prevent", "derail",
            "sink", "kill"}
 # a meeting "did not happen" is blocked only with a stated obstacle (votes it could not win, an objection)
@@ -1410,8 +1410,8 @@ def _sc_context(work: Work, si: int) -> bool:
     """The sentence is about the Security Council: it names it, or names no body and the nearest sentence
     before it that names one (at most six back) names the Council ("the meeting went ahead", "the request was withdrawn")."""
     sent = work.sents[si]
-    if _sc_sentence(work, sent):
-        return True
+    if _sc_sentence(work, sent) or any(m.id == "unsc_dprk_hr_agenda" for m in _in(sent.mentions, "mechanism")):
+        return True  # ("a Security Council meeting on North Korean human rights" is linked as the agenda item)
     if _in(sent.mentions, "body"):
         return False
     for j in range(si - 1, max(-1, si - 7), -1):
@@ -1489,6 +1489,25 @@ def _sc_subject(sent: Sent, tok: Any) -> bool:
     return subj.lower_ in ("council", "members") or any(c.lower_ == "council" for c in subj.children)
 
 
+def _council_noun(sent: Sent, noun: Any) -> bool:
+    """A meeting of the Council: 'the Security Council meeting', 'the council's annual discussion', or 'the meeting'
+    in a passage on the Council; not 'Kim's meeting with Putin' or 'the summit meeting between the leaders'."""
+    kids = list(noun.children)
+    for c in kids:
+        if c.dep_ in ("poss", "compound", "nmod"):
+            m = _token_mention(sent, c, "body")
+            if (m is not None and m.id == "un_sc") or c.lower_ == "council":
+                return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in kids):
+        return False
+    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in kids):
+        return False
+    if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.lower_ in ("summit", "bilateral", "cabinet", "party"))
+           for c in kids):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in kids) or any(c.dep_ == "poss" for c in kids)
+
+
 def _held_trigger(sent: Sent, tok: Any) -> bool:
     """A meeting held: 'the council met', 'took up the issue', 'returned to the issue', 'discussed it',
     'the meeting went ahead / took place / was held'."""
@@ -1508,11 +1527,13 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
         if lem in ("discuss", "debate", "consider", "examine") and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
             return _sc_subject(sent, tok) and bool(objs)
         if lem == "hold" and any(o.lemma_.lower() in _MEETING_NOUNS for o in objs):
-            return _sc_subject(sent, tok) or any(o.dep_ == "nsubjpass" for o in objs)
+            return _sc_subject(sent, tok) or any(o.dep_ == "nsubjpass" and _council_noun(sent, o) for o in objs)
+        if lem == "hold" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _MEETING_NOUNS:
+            return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
         if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
             if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
                 return False
-            return any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS for c in tok.children)
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, c) for c in tok.children)
     return False
 
 
@@ -1525,8 +1546,8 @@ def _cancel_trigger(sent: Sent, tok: Any) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     # one meeting, not meetings in general ("has tried to block meetings")
-    return any((o.lemma_.lower() in _MEETING_NOUNS or o.lemma_.lower() in _REQUEST_NOUNS) and o.tag_ in ("NN", "NNP")
-               for o in objs)
+    return any(((o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o)) or o.lemma_.lower() in _REQUEST_NOUNS)
+               and o.tag_ in ("NN", "NNP") for o in objs)
 
 
 def _not_happened(sent: Sent, tok: Any) -> bool:
@@ -1536,7 +1557,7 @@ def _not_happened(sent: Sent, tok: Any) -> bool:
         return False
     if lem == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
         return False
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN" for c in tok.children):
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN" and _council_noun(sent, c) for c in tok.children):
         return False
     return _OBSTACLE.search(sent.text) is not None
 
@@ -1664,14 +1685,18 @@ def _council_events(work: Work) -> None:
                 continue
             if _unreal(tok) or ((held or cancel) and _negated(tok)):
                 continue
-            if held and re.search(r"\bsince\b", work.text[max(sent.start, tok.idx - 40):tok.idx], re.I) and not _RANGE.search(sent.text):
+            if held and (any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in tok.children)
+                         or (tok.dep_ == "pcomp" and tok.head.lower_ in ("since", "until", "before"))):
                 continue  # "the first time since the council met in 2017": a landmark, counted where it is told
             if tl is not None:
                 dates, factor = [tl.value], 1.0
             else:
                 dates, factor = _sc_dates(work, sent, tok)
             if not dates and not held:
-                fb = _recent_fallback(work, sent, tok)
+                # "the meeting, planned for Monday, was cancelled": the month it was planned for; else a recent event
+                inside = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+                planned = [d for d in sent.dates if (dt := _token_at(sent, d.start)) is not None and dt.i in inside]
+                fb = planned[0].value[:7] if planned else _recent_fallback(work, sent, tok)
                 dates, factor = ([fb], 0.8) if fb else ([], 0.0)
             if not dates:
                 continue
