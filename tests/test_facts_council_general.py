@@ -206,3 +206,50 @@ def test_other_meetings_in_a_council_passage(run, text):
 ])
 def test_blocked_dated_by_the_plan(run, text, date):
     assert got(run(text, "2018-12-10"), "outcome", "date") == {("blocked", date)}
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The Security Council has held four meetings on North Korean human rights, in 2014, 2015, 2016 and 2017.",
+     {"2014", "2015", "2016", "2017"}),
+    ("The Security Council first discussed North Korean human rights in December 2014 and met again in December 2015, "
+     "December 2016 and December 2017.", {"2014-12", "2015-12", "2016-12", "2017-12"}),
+])
+def test_listed_dates(run, text, dates):
+    assert got(run(text, "2019-01-10"), "outcome", "date") == {("held", d) for d in dates}
+
+
+def test_year_headed_list_items(run):
+    text = ("The Security Council votes on holding its North Korea human rights meeting:\n\n"
+            "- 2014: 11 in favour, 2 against, 2 abstentions.\n- 2015: 9 in favour, 4 against, 2 abstentions.\n")
+    assert got(run(text, "2019-01-10"), "outcome", "date", "yes", "no", "abstain") == {
+        ("held", "2014", 11, 2, 2), ("held", "2015", 9, 4, 2)}
+
+
+def test_went_ahead_with_its_meeting_after_a_tally(run):
+    text = ("After nine members voted in favour, five against and one abstained, the Security Council went ahead with its "
+            "meeting on North Korean human rights on Friday.")
+    assert got(run(text, "2016-12-10"), "outcome", "date", "yes", "no", "abstain") == {("held", "2016-12-09", 9, 5, 1)}
+
+
+def test_request_dropped_is_blocked_not_held(run):
+    text = ("The U.S. request for a Security Council meeting on human rights in North Korea lacked the nine votes and was "
+            "dropped last week.")
+    assert {f["outcome"] for f in run(text, "2018-12-20")} == {"blocked"}
+
+
+def test_held_and_cancelled_in_one_sentence(run):
+    text = ("Last year the Security Council held a meeting on North Korean human rights in December, but this year's "
+            "meeting has been cancelled.")
+    assert {(f["outcome"], f["date"][:4]) for f in run(text, "2019-12-10")} == {("held", "2018"), ("blocked", "2019")}
+
+
+@pytest.mark.parametrize("text", [
+    "The General Assembly's Third Committee met on Tuesday to discuss human rights in North Korea.",
+    "The Human Rights Council held an interactive dialogue on North Korea on Monday. The meeting went ahead despite "
+    "objections from China.",
+    "The Security Council's sanctions committee met on Monday to discuss North Korea's violations.",
+    "The Security Council is expected to meet on North Korean human rights on Monday.",
+    "The United States has requested a Security Council meeting on North Korean human rights for next week.",
+])
+def test_other_bodies_and_plans(run, text):
+    assert run(text, "2023-03-10") == []

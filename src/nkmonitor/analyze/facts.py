@@ -1340,7 +1340,7 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
 # ---------------------------------------------------------------- Security Council
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
-_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
+_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|shelved|scrapped|dropped|abandoned|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
 _AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?agenda\b", re.I)
 _LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAMED_TALLY = re.compile(
@@ -1437,8 +1437,6 @@ def _timeline_date(sent: Sent) -> DateMention | None:
     if not sent.dates:
         return None
     d = sent.dates[0]
-    if d.precision == "year":
-        return None
     if not _TIMELINE_HEAD.fullmatch(sent.text[:d.start - sent.start]):
         return None
     if not re.match(r"\s*[:\u2013\u2014-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
@@ -1500,8 +1498,9 @@ def _council_noun(sent: Sent, noun: Any) -> bool:
                 return True
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in kids):
         return False
-    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in kids):
-        return False
+    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their") and c.lemma_.lower() not in ("year", "month", "week") + _MONTHS
+           for c in kids):
+        return False  # ("this year's meeting" is the Council's, in a passage on it)
     if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.lower_ in ("summit", "bilateral", "cabinet", "party"))
            for c in kids):
         return False
@@ -1530,6 +1529,9 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
             return _sc_subject(sent, tok) or any(o.dep_ == "nsubjpass" and _council_noun(sent, o) for o in objs)
         if lem == "hold" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _MEETING_NOUNS:
             return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
+        if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
+            return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
         if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
             if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
                 return False
@@ -1652,6 +1654,11 @@ def _council(work: Work) -> None:
         if blocked and re.match(r"held no|(?:did|does) not", blocked.group(0), re.I) and not _OBSTACLE.search(sent.text) \
                 and not any(_BLOCK.finditer(sent.text[blocked.end():])):
             continue  # "held no session in 2019" alone: a negation, no meeting prevented is stated
+        if blocked:
+            btok, croot = _token_at(sent, sent.start + blocked.start()), _clause_root(tok)
+            if btok is not None and _clause_root(btok).i != croot.i and croot.lemma_.lower() in ("hold", "meet", "convene", "discuss") \
+                    and not _negated(croot):
+                blocked = None  # "held a meeting last year, but this year's has been cancelled": the other clause's meeting
         outcome = "blocked" if blocked and not re.search(r"fail", low) else "held"
         spans = [sent]
         if yes is None and outcome == "held":
