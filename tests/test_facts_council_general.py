@@ -253,3 +253,23 @@ def test_held_and_cancelled_in_one_sentence(run):
 ])
 def test_other_bodies_and_plans(run, text):
     assert run(text, "2023-03-10") == []
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("China and Russia failed to stop a U.N. Security Council meeting on human rights abuses in North Korea on Monday.",
+     "2017-12-12", "2017-12-11"),
+    ("China failed to block a UN Security Council meeting on North Korea's human rights abuses on Friday.",
+     "2016-12-10", "2016-12-09"),
+    ("China and Russia tried but failed to prevent the Security Council from discussing human rights in North Korea on "
+     "Thursday.", "2015-12-11", "2015-12-10"),
+])
+def test_failed_attempt_to_block_is_a_meeting_held(run, text, published, date):
+    assert got(run(text, published), "outcome", "date") == {("held", date)}
+
+
+@pytest.mark.parametrize("text", [
+    "China will try to block a Security Council meeting on North Korean human rights next week.",
+    "China did not fail to block the Security Council meeting on North Korean human rights in 2019, diplomats said.",
+])
+def test_attempt_to_block_negative(run, text):
+    assert [f for f in run(text, "2019-12-20") if f["outcome"] == "held"] == []

@@ -1529,6 +1529,9 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
             return _sc_subject(sent, tok) or any(o.dep_ == "nsubjpass" and _council_noun(sent, o) for o in objs)
         if lem == "hold" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _MEETING_NOUNS:
             return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
+        if lem in ("stop", "block", "prevent", "halt", "derail") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
+            # "China failed to block a Security Council meeting on Friday": the meeting went ahead
+            return any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs)
         if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
             return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
@@ -1690,6 +1693,8 @@ def _council_events(work: Work) -> None:
             cancel = not held and not nothappened and _cancel_trigger(sent, tok)
             if not (held or cancel or nothappened):
                 continue
+            if held and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
+                tok = tok.head  # "failed to block the meeting": the failure is the event, with its date
             if _unreal(tok) or ((held or cancel) and _negated(tok)):
                 continue
             if held and (any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in tok.children)
