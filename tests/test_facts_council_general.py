@@ -273,3 +273,31 @@ def test_failed_attempt_to_block_is_a_meeting_held(run, text, published, date):
 ])
 def test_attempt_to_block_negative(run, text):
     assert [f for f in run(text, "2019-12-20") if f["outcome"] == "held"] == []
+
+
+def test_failed_to_stop_the_council_from_discussing_with_the_tally_after(run):
+    text = ("UNITED NATIONS (Reuters) - China failed on Monday to stop the United Nations Security Council from discussing "
+            "human rights abuses in North Korea. The council voted 10 to 3, with 2 abstentions, to hold the meeting.")
+    assert got(run(text, "2017-12-12"), "outcome", "date", "yes", "no", "abstain") == {("held", "2017-12-11", 10, 3, 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council discussed human rights in North Korea in 2017. In December 2018, there was no meeting, as the "
+    "United States could not muster nine votes.",
+    "The Security Council discussed human rights in North Korea in 2017. In December 2018, no Security Council meeting on "
+    "North Korean human rights was held because Washington lacked the votes.",
+    "The Security Council discussed human rights in North Korea in 2017. In December 2018, the Security Council meeting on "
+    "North Korean human rights did not go ahead after objections from China.",
+])
+def test_no_meeting_with_an_obstacle_is_blocked(run, text):
+    assert got(run(text, "2019-06-01"), "outcome", "date") == {("held", "2017"), ("blocked", "2018-12")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council discussed human rights in North Korea in 2017. There was no meeting in 2019.",
+    "The Security Council discussed human rights in North Korea in 2017. No Security Council meeting on North Korean "
+    "human rights took place in 2019 either.",
+    "The Security Council discussed human rights in North Korea in 2017. The meeting did not happen in 2019.",
+])
+def test_no_meeting_without_an_obstacle_is_not_coded(run, text):
+    assert got(run(text, "2020-06-01"), "outcome", "date") == {("held", "2017")}

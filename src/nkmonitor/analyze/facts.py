@@ -1531,7 +1531,11 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
             return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
         if lem in ("stop", "block", "prevent", "halt", "derail") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
             # "China failed to block a Security Council meeting on Friday": the meeting went ahead
-            return any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs)
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs):
+                return True
+            # "failed to stop the Security Council from discussing human rights"
+            return any(o.dep_ == "dobj" and ((m := _token_mention(sent, o, "body")) is not None and m.id == "un_sc" or o.lower_ == "council")
+                       for o in objs) and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
         if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
             return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
@@ -1556,13 +1560,24 @@ def _cancel_trigger(sent: Sent, tok: Any) -> bool:
 
 
 def _not_happened(sent: Sent, tok: Any) -> bool:
-    """'the council's annual discussion did not happen / take place / go ahead' with a stated obstacle."""
+    """'the council's annual discussion did not happen / take place / go ahead', 'no meeting was held', 'there was no
+    meeting', each only with a stated obstacle ('after supporters were unable to secure the nine votes')."""
     lem = tok.lemma_.lower()
-    if lem not in ("happen", "go", "proceed", "take") or not any(c.dep_ == "neg" for c in tok.children):
+    no_det = lambda n: any(d.dep_ == "det" and d.lower_ == "no" for d in n.children)
+    if lem == "be" and any(c.dep_ == "expl" for c in tok.children):
+        if not any(c.dep_ == "attr" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN" and no_det(c) for c in tok.children):
+            return False  # "there was no meeting"
+        return _OBSTACLE.search(sent.text) is not None
+    if lem not in ("happen", "go", "proceed", "take", "hold"):
         return False
     if lem == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
         return False
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN" and _council_noun(sent, c) for c in tok.children):
+    if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
+        return False
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    subj = [c for c in tok.children if c.dep_ == ("nsubjpass" if lem == "hold" else "nsubj")
+            and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"]
+    if not any((neg and _council_noun(sent, c)) or no_det(c) for c in subj):
         return False
     return _OBSTACLE.search(sent.text) is not None
 
