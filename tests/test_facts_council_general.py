@@ -301,3 +301,11 @@ def test_no_meeting_with_an_obstacle_is_blocked(run, text):
 ])
 def test_no_meeting_without_an_obstacle_is_not_coded(run, text):
     assert got(run(text, "2020-06-01"), "outcome", "date") == {("held", "2017")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("At last year's Security Council meeting on North Korean human rights, Japan raised the abductions.", "2023"),
+    ("At the Security Council's June 2024 meeting on North Korean human rights, Japan raised the abductions.", "2024-06"),
+])
+def test_meeting_named_as_the_agenda_item(run, text, date):
+    assert got(run(text, "2024-09-01"), "outcome", "date") == {("held", date)}

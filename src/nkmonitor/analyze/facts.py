@@ -1397,6 +1397,8 @@ def _sc_sentence(work: Work, sent: Sent) -> bool:
     """The sentence names the Security Council, or says 'the council' after one was last named."""
     if any(m.id == "un_sc" for m in _in(sent.mentions, "body")):
         return True
+    if any(m.id == "unsc_dprk_hr_agenda" and re.search(r"council", m.text, re.I) for m in _in(sent.mentions, "mechanism")):
+        return True  # "a Security Council meeting on North Korean human rights" is linked as the agenda item
     if not re.search(r"\bthe council\b", sent.text, re.I):
         return False
     # computed once per document, then a binary search per sentence (linear overall)
@@ -1410,8 +1412,8 @@ def _sc_context(work: Work, si: int) -> bool:
     """The sentence is about the Security Council: it names it, or names no body and the nearest sentence
     before it that names one (at most six back) names the Council ("the meeting went ahead", "the request was withdrawn")."""
     sent = work.sents[si]
-    if _sc_sentence(work, sent) or any(m.id == "unsc_dprk_hr_agenda" for m in _in(sent.mentions, "mechanism")):
-        return True  # ("a Security Council meeting on North Korean human rights" is linked as the agenda item)
+    if _sc_sentence(work, sent):
+        return True
     if _in(sent.mentions, "body"):
         return False
     for j in range(si - 1, max(-1, si - 7), -1):
