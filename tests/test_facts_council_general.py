@@ -309,3 +309,15 @@ def test_no_meeting_without_an_obstacle_is_not_coded(run, text):
 ])
 def test_meeting_named_as_the_agenda_item(run, text, date):
     assert got(run(text, "2024-09-01"), "outcome", "date") == {("held", date)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council discussed human rights in North Korea in December 2017. The meeting between Donald Trump and "
+    "Kim Jong Un took place in Singapore on June 12.",
+    "The Security Council discussed human rights in North Korea in December 2017. Their first meeting took place in "
+    "Singapore on June 12.",
+    "The Security Council discussed human rights in North Korea in December 2017. The meeting took place on June 12, "
+    "when Donald Trump met Kim Jong Un.",
+])
+def test_leaders_meeting_after_a_council_passage(run, text):
+    assert got(run(text, "2018-07-01"), "outcome", "date") == {("held", "2017-12")}

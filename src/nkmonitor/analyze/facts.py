@@ -1500,7 +1500,7 @@ def _council_noun(sent: Sent, noun: Any) -> bool:
                 return True
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in kids):
         return False
-    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their") and c.lemma_.lower() not in ("year", "month", "week") + _MONTHS
+    if any(c.dep_ == "poss" and c.lower_ != "its" and c.lemma_.lower() not in ("year", "month", "week") + _MONTHS
            for c in kids):
         return False  # ("this year's meeting" is the Council's, in a passage on it)
     if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.lower_ in ("summit", "bilateral", "cabinet", "party"))
@@ -1703,6 +1703,7 @@ def _council_events(work: Work) -> None:
         if re.search(r"\barria\b", sent.text, re.I) or not _sc_context(work, si) or not _sc_topic(work, si):
             continue
         tl = _timeline_date(sent)
+        named = _sc_sentence(work, sent)
         done = False
         for tok in sent.span:
             nothappened = _not_happened(sent, tok)
@@ -1710,6 +1711,8 @@ def _council_events(work: Work) -> None:
             cancel = not held and not nothappened and _cancel_trigger(sent, tok)
             if not (held or cancel or nothappened):
                 continue
+            if held and not named and sent.people and tok.lemma_.lower() in ("go", "take", "happen", "proceed", "hold"):
+                continue  # "the meeting took place in Singapore" between two leaders, in a passage on the Council
             if held and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
                 tok = tok.head  # "failed to block the meeting": the failure is the event, with its date
             if _unreal(tok) or ((held or cancel) and _negated(tok)):
