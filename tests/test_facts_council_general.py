@@ -321,3 +321,38 @@ def test_meeting_named_as_the_agenda_item(run, text, date):
 ])
 def test_leaders_meeting_after_a_council_passage(run, text):
     assert got(run(text, "2018-07-01"), "outcome", "date") == {("held", "2017-12")}
+
+
+@pytest.fixture(scope="module")
+def run_all():
+    from nkmonitor.analyze import Extractor
+
+    ex = Extractor()
+
+    def _run(text: str, published: str):
+        ctx = DocContext(text=text, sdoc=ex.nlp(text), published=published, pack=ex.pack)
+        ctx.mentions = link_mentions(ctx)
+        return [f.to_json() for f in extract_facts(ctx)]
+    return _run
+
+
+@pytest.mark.parametrize("second", [
+    "That vote placed the situation in the DPRK on the Council's list of matters of which it is seized.",
+    "The vote put North Korea's human rights situation on the Council's agenda.",
+    "That decision added the situation in the DPRK to the Council's agenda.",
+])
+def test_agenda_placed_by_that_vote_takes_the_meetings_date(run_all, second):
+    text = ("The Security Council first took up human rights in North Korea on December 22, 2014, after a procedural vote "
+            "of 11 to 2 with two abstentions. " + second)
+    facts = run_all(text, "2020-01-01")
+    assert {(f["mechanism"], f["date"]) for f in facts if f["type"] == "mechanism_event"} == {("unsc_dprk_hr_agenda", "2014-12-22")}
+
+
+@pytest.mark.parametrize("second", [
+    "That vote could place the situation in the DPRK on the Council's agenda.",
+    "The Security Council has never put the situation in the DPRK on its agenda.",
+])
+def test_agenda_not_placed(run_all, second):
+    text = "The General Assembly adopted a resolution on human rights in North Korea on December 18, 2014. " + second
+    facts = run_all(text, "2020-01-01")
+    assert [f for f in facts if f["type"] == "mechanism_event" and f["mechanism"] == "unsc_dprk_hr_agenda"] == []

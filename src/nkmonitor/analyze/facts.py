@@ -1341,7 +1341,7 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
 _BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|shelved|scrapped|dropped|abandoned|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
-_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?agenda\b", re.I)
+_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
 _LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAMED_TALLY = re.compile(
     rf"\b(?i:{_NUM})\s+(?:members|countries|states|delegations|council members)?\s*voted\s+(?:in\s+favou?r|for|to\s+hold|yes)\b[^.;]{{0,80}}?"
@@ -1361,7 +1361,6 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 # what a Council meeting in this type is about; a sentence only about weapons or sanctions is another meeting
 _SC_TOPIC = re.compile(r"human rights|abuses|atrocities|agenda|situation in (?:north korea|the dprk|the democratic)|crimes against humanity", re.I)
-_SC_BACKREF = re.compile(r"\b(?:the|this|that) (?:issue|subject|situation|item|matter|question|topic)\b|\b(?:discussed|considered|debated|addressed) it\b", re.I)
 _SC_OFF_TOPIC = re.compile(r"\b(?:nuclear|missiles?|ballistic|sanctions?|weapons?|launch(?:es|ed)?|tests?|satellite|ceasefire|ukraine)\b", re.I)
 _MEETING_NOUNS = {"meeting", "session", "briefing", "debate", "discussion", "discussions", "meetings", "sessions"}
 _REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal"}
@@ -1624,6 +1623,7 @@ def _sc_dates(work: Work, sent: Sent, tok: Any) -> tuple[list[str], float]:
 
 def _council(work: Work) -> None:
     emitted: list[str] = []
+    pending: list[int] = []
     for si, sent in enumerate(work.sents):
         if not _sc_sentence(work, sent):
             continue
@@ -1636,6 +1636,8 @@ def _council(work: Work) -> None:
                 adm, _f = _attached_date(work, sent, atok, skip_since=False)
                 if adm is not None and not (adm.start > sent.start + agenda.start() and re.search(r"\bsince\b", low[agenda.end():adm.start - sent.start])):
                     _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=adm.value)
+                elif adm is None and re.match(r"\s*(?:that|the|this) (?:procedural )?(?:vote|meeting|decision)\b", low):
+                    pending.append(si)  # "That vote placed the situation on the Council's agenda": dated below
         first = not emitted
         if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low) \
                 and not (not first and re.search(r"\b(the|this) (issue|subject|situation)\b", low)):
@@ -1690,6 +1692,14 @@ def _council(work: Work) -> None:
             _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=dm.value)
         emitted.append(dm.value)
     _council_events(work)
+    for si in pending:
+        # the agenda placed by "that vote": the meeting told just before, with its date
+        sent, near = work.sents[si], work.sents[max(0, si - 2)].start
+        told = [f for f in work.facts if f.type == "council_meeting" and f.outcome == "held" and f.date
+                and near <= f.evidence.start < sent.start]
+        if told and not any(f.type == "mechanism_event" and f.mechanism == "unsc_dprk_hr_agenda" for f in work.facts):
+            _add(work, [sent], 0.6, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established",
+                 date=told[-1].date)
 
 
 def _council_events(work: Work) -> None:
