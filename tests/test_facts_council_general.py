@@ -356,3 +356,17 @@ def test_agenda_not_placed(run_all, second):
     text = "The General Assembly adopted a resolution on human rights in North Korea on December 18, 2014. " + second
     facts = run_all(text, "2020-01-01")
     assert [f for f in facts if f["type"] == "mechanism_event" and f["mechanism"] == "unsc_dprk_hr_agenda"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN Security Council discussed sanctions on Friday. The 15-member body also took up North Korea's human rights "
+     "situation on Monday.", {("held", "2017-12-11")}),
+    ("The Security Council met on human rights in North Korea in 2014. It returned to the issue on Monday, after a "
+     "procedural vote.", {("held", "2014"), ("held", "2017-12-11")}),
+    ("The Security Council discussed human rights in North Korea on Monday. South Korea said it returned to the issue of "
+     "abductions on Tuesday.", {("held", "2017-12-11")}),
+    ("The Security Council discussed human rights in North Korea on Monday. The United States said it met with defectors "
+     "on Tuesday.", {("held", "2017-12-11")}),
+])
+def test_council_referred_to_as_body_or_it(run, text, expected):
+    assert got(run(text, "2017-12-12"), "outcome", "date") == expected

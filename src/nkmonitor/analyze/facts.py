@@ -1485,7 +1485,10 @@ def _sc_subject(sent: Sent, tok: Any) -> bool:
     m = _token_mention(sent, subj, "body")
     if m is not None:
         return m.id == "un_sc"
-    return subj.lower_ in ("council", "members") or any(c.lower_ == "council" for c in subj.children)
+    # "the 15-member body", "it": callers have read the sentence as one on the Council ("it" only with no state named)
+    if subj.lower_ == "it":
+        return not _in(sent.mentions, ("state", "body"))
+    return subj.lower_ in ("council", "members", "body") or any(c.lower_ == "council" for c in subj.children)
 
 
 def _council_noun(sent: Sent, noun: Any) -> bool:
