@@ -1612,21 +1612,49 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
 # ---------------------------------------------------------------- Security Council
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
-_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
-_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?agenda\b", re.I)
+_BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|shelved|scrapped|dropped|abandoned|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
+_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
 _LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAMED_TALLY = re.compile(
     rf"\b(?i:{_NUM})\s+(?:members|countries|states|delegations|council members)?\s*voted\s+(?:in\s+favou?r|for|to\s+hold|yes)\b[^.;]{{0,80}}?"
     rf"(?P<no>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+voted\s+against"
     rf"(?:\s*,?\s*(?:and|while|with)?\s*(?P<ab>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+abstain(?:ed|ing))?")
+# "nine members voted in favor, four against and two abstained", "12 votes in favour to 2 against, with 1 abstention",
+# "again 9 in favor, with five against and one abstention" (parenthesised lists of members removed first)
+_FAVOUR_TALLY = re.compile(
+    rf"\b{_NUM}\s+(?:(?:votes?|members|countries|states|delegations)\s+)?(?:(?:voted|voting)\s+)?(?:in\s+favou?r|for|yes)\b"
+    rf"[^.;]{{0,30}}?\b{_NUM}\s+(?:(?:votes?|members|countries|states|delegations)\s+)?(?:(?:voted|voting)\s+)?against\b"
+    rf"(?:[^.;]{{0,30}}?\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:abstentions?|abstained|abstaining)\b)?", re.I)
 
 
 _NOT_HELD = re.compile(r"\b(?:not|n't|no longer)\s+(?:to\s+)?(?:request|seek|hold|convene|call|schedule)\b[^.;]{0,60}?\b(?:meeting|session|briefing)\b", re.I)
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# what a Council meeting in this type is about; a sentence only about weapons or sanctions is another meeting
+_SC_TOPIC = re.compile(r"human rights|abuses|atrocities|agenda|situation in (?:north korea|the dprk|the democratic)|crimes against humanity", re.I)
+_SC_OFF_TOPIC = re.compile(r"\b(?:nuclear|missiles?|ballistic|sanctions?|weapons?|launch(?:es|ed)?|tests?|satellite|ceasefire|ukraine)\b", re.I)
+_MEETING_NOUNS = {"meeting", "session", "briefing", "debate", "discussion", "discussions", "meetings", "sessions"}
+_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal"}
+_CANCEL = {"shelve", "scrap", "drop", "abandon", "cancel", "block", "withdraw", "scuttle", "thwart", "prevent", "derail",
+           "sink", "kill"}
+# a meeting "did not happen" is blocked only with a stated obstacle (votes it could not win, an objection)
+_OBSTACLE = re.compile(r"\b(?:unable|fail\w*|could not|couldn['\u2019]t|not enough|short of|lack\w*)\b[^.;]{0,80}?\b(?:votes?|support|backing)\b"
+                       r"|\b(?:blocked|objections?|vetoed)\b", re.I)
+_RECUR = re.compile(r"\b(?:each|every)\s+(?P<unit>year|" + "|".join(_MONTHS) + r")\b|\b(?:annual(?:ly)?|yearly)\b", re.I)
+_TIMELINE_HEAD = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])?\s*$")
+_THAT_MONTH = re.compile(r"\bthat (" + "|".join(_MONTHS) + r")\b", re.I)
+
 
 def _council_counts(text: str) -> tuple[int | None, int | None, int | None]:
     """Procedural vote counts, also as 'Twelve members voted to hold it, China and Russia voted against and X abstained'."""
-    y, n, a = _vote_counts3(text)
+    plain = re.sub(r"\s*\([^()]{0,120}\)", "", text)  # "2 against (China, Russian Federation)": the names are no count
+    m = _FAVOUR_TALLY.search(plain)
+    if m:
+        y, n, a = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
+        if y is not None and n is not None:
+            return y, n, a
+    y, n, a = _vote_counts3(plain)
     if y is not None:
         return y, n, a
     m = _NAMED_TALLY.search(text)
@@ -1640,6 +1668,8 @@ def _sc_sentence(work: Work, sent: Sent) -> bool:
     """The sentence names the Security Council, or says 'the council' after one was last named."""
     if any(m.id == "un_sc" for m in _in(sent.mentions, "body")):
         return True
+    if any(m.id == "unsc_dprk_hr_agenda" and re.search(r"council", m.text, re.I) for m in _in(sent.mentions, "mechanism")):
+        return True  # "a Security Council meeting on North Korean human rights" is linked as the agenda item
     if not re.search(r"\bthe council\b", sent.text, re.I):
         return False
     # computed once per document, then a binary search per sentence (linear overall)
@@ -1649,8 +1679,226 @@ def _sc_sentence(work: Work, sent: Sent) -> bool:
     return i > 0 and councils[i - 1].id == "un_sc"
 
 
+def _sc_context(work: Work, si: int) -> bool:
+    """The sentence is about the Security Council: it names it, or names no body and the nearest sentence
+    before it that names one (at most six back) names the Council ("the meeting went ahead", "the request was withdrawn")."""
+    sent = work.sents[si]
+    if _sc_sentence(work, sent):
+        return True
+    if _in(sent.mentions, "body"):
+        return False
+    for j in range(si - 1, max(-1, si - 7), -1):
+        bodies = _in(work.sents[j].mentions, "body")
+        if bodies:
+            return any(m.id == "un_sc" for m in bodies) or _sc_sentence(work, work.sents[j])
+    return False
+
+
+def _sc_topic(work: Work, si: int) -> bool:
+    """The meeting is on DPRK human rights: said in the sentence, or it refers back ('the issue', 'the meeting')
+    to a passage on them; a sentence on weapons or sanctions alone is another Council matter."""
+    low = work.sents[si].text
+    if _SC_TOPIC.search(low):
+        return True
+    if _SC_OFF_TOPIC.search(low):
+        return False
+    return any(_SC_TOPIC.search(work.sents[j].text) for j in range(max(0, si - 6), si))
+
+
+def _timeline_date(sent: Sent) -> DateMention | None:
+    """'- December 10, 2015: the meeting went ahead ...': a list item headed by its date."""
+    if not sent.dates:
+        return None
+    d = sent.dates[0]
+    if not _TIMELINE_HEAD.fullmatch(sent.text[:d.start - sent.start]):
+        return None
+    if not re.match(r"\s*[:\u2013\u2014-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
+        return None
+    return d
+
+
+def _counts_after(work: Work, si: int, date: str | None) -> tuple[tuple, list[Sent]]:
+    """The procedural tally stated in the sentences right after a meeting ('..., which passed 11-2 with two abstentions'),
+    not one for another meeting (another date), another body or a resolution."""
+    spans: list[Sent] = []
+    for j in range(si + 1, min(len(work.sents), si + 3)):
+        s = work.sents[j]
+        if "\n\n" in work.text[work.sents[j - 1].end:s.start + 1] or _timeline_date(s) is not None:
+            break
+        if any(not _agree(d.value, date) for d in s.dates) or any(m.id != "un_sc" for m in _in(s.mentions, "body")):
+            break
+        if re.search(r"\bresolution\b", s.text, re.I):
+            break
+        spans.append(s)
+        y, n, a = _council_counts(s.text)
+        if y is not None:
+            return (y, n, a), spans
+    return (None, None, None), []
+
+
+def _emit_council(work: Work, spans: list[Sent], confidence: float, date: str | None, outcome: str,
+                  yes: int | None = None, no: int | None = None, ab: int | None = None) -> None:
+    """One fact per meeting: a restatement only adds the tally the first statement lacked."""
+    for f in work.facts:
+        if f.type == "council_meeting" and f.outcome == outcome and _agree(f.date, date):
+            if f.yes is None and yes is not None:
+                f.yes, f.no, f.abstain = yes, no, ab
+                f.evidence = _evidence(work, spans[0].start, spans[-1].end)
+            f.date = _more_precise(f.date, date)
+            return
+    _add(work, spans, confidence, type="council_meeting", body="un_sc", date=date, outcome=outcome, yes=yes, no=no, abstain=ab)
+
+
+def _sc_subject(sent: Sent, tok: Any) -> bool:
+    """The Council (or its members) does it."""
+    subj = _subject(tok)
+    if subj is None:
+        return False
+    m = _token_mention(sent, subj, "body")
+    if m is not None:
+        return m.id == "un_sc"
+    # "the 15-member body", "it": callers have read the sentence as one on the Council ("it" only with no state named)
+    if subj.lower_ == "it":
+        return not _in(sent.mentions, ("state", "body"))
+    return subj.lower_ in ("council", "members", "body") or any(c.lower_ == "council" for c in subj.children)
+
+
+def _council_noun(sent: Sent, noun: Any) -> bool:
+    """A meeting of the Council: 'the Security Council meeting', 'the council's annual discussion', or 'the meeting'
+    in a passage on the Council; not 'Kim's meeting with Putin' or 'the summit meeting between the leaders'."""
+    kids = list(noun.children)
+    for c in kids:
+        if c.dep_ in ("poss", "compound", "nmod"):
+            m = _token_mention(sent, c, "body")
+            if (m is not None and m.id == "un_sc") or c.lower_ == "council":
+                return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in kids):
+        return False
+    if any(c.dep_ == "poss" and c.lower_ != "its" and c.lemma_.lower() not in ("year", "month", "week") + _MONTHS
+           for c in kids):
+        return False  # ("this year's meeting" is the Council's, in a passage on it)
+    if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.lower_ in ("summit", "bilateral", "cabinet", "party"))
+           for c in kids):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in kids) or any(c.dep_ == "poss" for c in kids)
+
+
+def _held_trigger(sent: Sent, tok: Any) -> bool:
+    """A meeting held: 'the council met', 'took up the issue', 'returned to the issue', 'discussed it',
+    'the meeting went ahead / took place / was held'."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        kids = {c.dep_: c for c in tok.children}
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+               for d in c.children):
+            return False  # "held no session", "no meeting took place"
+        if lem in ("meet", "convene") and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return _sc_subject(sent, tok)
+        if lem == "take" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return _sc_subject(sent, tok) and not any(o.lower_ in ("post", "duties", "office", "seat", "role") for o in objs)
+        if lem == "return" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return _sc_subject(sent, tok)
+        if lem in ("discuss", "debate", "consider", "examine") and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+            return _sc_subject(sent, tok) and bool(objs)
+        if lem == "hold" and any(o.lemma_.lower() in _MEETING_NOUNS for o in objs):
+            return _sc_subject(sent, tok) or any(o.dep_ == "nsubjpass" and _council_noun(sent, o) for o in objs)
+        if lem == "hold" and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _MEETING_NOUNS:
+            return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
+        if lem in ("stop", "block", "prevent", "halt", "derail") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
+            # "China failed to block a Security Council meeting on Friday": the meeting went ahead
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs):
+                return True
+            # "failed to stop the Security Council from discussing human rights"
+            return any(o.dep_ == "dobj" and ((m := _token_mention(sent, o, "body")) is not None and m.id == "un_sc" or o.lower_ == "council")
+                       for o in objs) and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+        if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
+            return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
+        if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
+            if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
+                return False
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, c) for c in tok.children)
+    return False
+
+
+def _cancel_trigger(sent: Sent, tok: Any) -> bool:
+    """A meeting prevented: 'shelved a planned meeting', 'the request was withdrawn', 'called off the session'."""
+    if tok.pos_ not in ("VERB",):
+        return False
+    lem = tok.lemma_.lower()
+    if not (lem in _CANCEL or (lem == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children))):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # one meeting, not meetings in general ("has tried to block meetings")
+    return any(((o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o)) or o.lemma_.lower() in _REQUEST_NOUNS)
+               and o.tag_ in ("NN", "NNP") for o in objs)
+
+
+def _not_happened(sent: Sent, tok: Any) -> bool:
+    """'the council's annual discussion did not happen / take place / go ahead', 'no meeting was held', 'there was no
+    meeting', each only with a stated obstacle ('after supporters were unable to secure the nine votes')."""
+    lem = tok.lemma_.lower()
+    no_det = lambda n: any(d.dep_ == "det" and d.lower_ == "no" for d in n.children)
+    if lem == "be" and any(c.dep_ == "expl" for c in tok.children):
+        if not any(c.dep_ == "attr" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN" and no_det(c) for c in tok.children):
+            return False  # "there was no meeting"
+        return _OBSTACLE.search(sent.text) is not None
+    if lem not in ("happen", "go", "proceed", "take", "hold"):
+        return False
+    if lem == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+        return False
+    if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
+        return False
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    subj = [c for c in tok.children if c.dep_ == ("nsubjpass" if lem == "hold" else "nsubj")
+            and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"]
+    if not any((neg and _council_noun(sent, c)) or no_det(c) for c in subj):
+        return False
+    return _OBSTACLE.search(sent.text) is not None
+
+
+def _sc_dates(work: Work, sent: Sent, tok: Any) -> tuple[list[str], float]:
+    """The dates of the meeting(s) a trigger states, with a confidence factor: an explicit range with a recurrence
+    ('each December from 2014 through 2017') gives one per year; coordinated dates ('in August 2023 and again in
+    June this year') one each; 'that December' takes the year last written out."""
+    troot = _clause_root(tok)
+    rng = _RANGE.search(sent.text)
+    rec = _RECUR.search(sent.text)
+    rtok = _token_at(sent, sent.start + rng.start()) if rng else None
+    if rtok is not None and _clause_root(rtok).i == troot.i:
+        # a kind summed up ("such meetings were held every year from 2014 to 2017") is background told elsewhere
+        if not rec or re.search(r"\bsuch (?:meetings|sessions|briefings)\b", sent.text, re.I):
+            return [], 0.0
+        a, b = [int(g) for g in rng.groups() if g][:2]
+        unit = (rec.group("unit") or "").lower()
+        month = _MONTHS.index(unit) + 1 if unit in _MONTHS else None
+        if not 0 < b - a <= 15:
+            return [], 0.0
+        return [f"{y}-{month:02d}" if month else str(y) for y in range(a, b + 1)], 0.8
+    dm, factor = _attached_date(work, sent, tok)
+    if dm is None:
+        tm = _THAT_MONTH.search(sent.text)
+        if tm:
+            before = " ".join([s.text for s in _prev(work, sent.i, 2)] + [sent.text[:tm.start()]])
+            years = re.findall(r"\b((?:19|20)\d\d)\b", before)
+            if years:
+                return [f"{years[-1]}-{_MONTHS.index(tm.group(1).lower()) + 1:02d}"], 0.8
+        return [], 0.0
+    out = [dm.value]
+    ds = sorted(sent.dates, key=lambda d: d.start)
+    k = ds.index(dm)
+    for prev_d, d in zip(ds[k:], ds[k + 1:]):
+        gap = work.text[prev_d.end:d.start]
+        if not re.fullmatch(r"\s*,?\s*(?:(?:and|as well as)\s+)?(?:again\s+|also\s+|later\s+|once more\s+)?(?:in\s+|on\s+)?", gap, re.I):
+            break
+        out.append(d.value)
+    return out, factor
+
+
 def _council(work: Work) -> None:
     emitted: list[str] = []
+    pending: list[int] = []
     for si, sent in enumerate(work.sents):
         if not _sc_sentence(work, sent):
             continue
@@ -1663,6 +1911,8 @@ def _council(work: Work) -> None:
                 adm, _f = _attached_date(work, sent, atok, skip_since=False)
                 if adm is not None and not (adm.start > sent.start + agenda.start() and re.search(r"\bsince\b", low[agenda.end():adm.start - sent.start])):
                     _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=adm.value)
+                elif adm is None and re.match(r"\s*(?:that|the|this) (?:procedural )?(?:vote|meeting|decision)\b", low):
+                    pending.append(si)  # "That vote placed the situation on the Council's agenda": dated below
         first = not emitted
         if not re.search(r"human rights|abuses|agenda|situation in (north korea|the dprk)|crimes against humanity", low) \
                 and not (not first and re.search(r"\b(the|this) (issue|subject|situation)\b", low)):
@@ -1681,8 +1931,12 @@ def _council(work: Work) -> None:
         tok = _token_at(sent, sent.start + m.start())
         if tok is None or _unreal(tok) or (tok.pos_ == "NOUN" and _governor_blocked(tok)):
             continue
+        if re.search(r"\barria\b", low) or (tok.lemma_.lower() == "meet" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
+            continue  # an Arria-formula gathering is no Council meeting; "met with defectors" is no meeting of the Council
         if re.search(r"\bsince the council\b|\bsince\b[^.]{0,30}\b(held|met|convened)\b", low):
             continue
+        if _RANGE.search(sent.text) and _RECUR.search(sent.text):
+            continue  # a run of yearly meetings: read below, one per year
         dm, _f = _attached_date(work, sent, tok)
         if dm is None:
             continue  # a generic statement about meetings names no meeting
@@ -1694,17 +1948,93 @@ def _council(work: Work) -> None:
             if yes is None and not re.search(r"\b(held|met|convened)\b", low):
                 continue
         blocked = _BLOCK.search(sent.text)
+        if blocked and re.match(r"held no|(?:did|does) not", blocked.group(0), re.I) and not _OBSTACLE.search(sent.text) \
+                and not any(_BLOCK.finditer(sent.text[blocked.end():])):
+            continue  # "held no session in 2019" alone: a negation, no meeting prevented is stated
+        if blocked:
+            btok, croot = _token_at(sent, sent.start + blocked.start()), _clause_root(tok)
+            if btok is not None and _clause_root(btok).i != croot.i and croot.lemma_.lower() in ("hold", "meet", "convene", "discuss") \
+                    and not _negated(croot):
+                blocked = None  # "held a meeting last year, but this year's has been cancelled": the other clause's meeting
         outcome = "blocked" if blocked and not re.search(r"fail", low) else "held"
         spans = [sent]
-        if yes is None and si + 1 < len(work.sents) and first:
-            yes, no, ab = _council_counts(work.sents[si + 1].text)
-            if yes is not None:
-                spans.append(work.sents[si + 1])
+        if yes is None and outcome == "held":
+            (yes, no, ab), more = _counts_after(work, si, dm.value)
+            spans += more
         _add(work, spans, 0.8 if yes is not None else 0.7, type="council_meeting", body="un_sc", date=dm.value,
              outcome=outcome, yes=yes, no=no, abstain=ab)
         if agenda and outcome == "held" and not any(f.type == "mechanism_event" and f.mechanism == "unsc_dprk_hr_agenda" for f in work.facts):
             _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=dm.value)
         emitted.append(dm.value)
+    _council_events(work)
+    for si in pending:
+        # the agenda placed by "that vote": the meeting told just before, with its date
+        sent, near = work.sents[si], work.sents[max(0, si - 2)].start
+        told = [f for f in work.facts if f.type == "council_meeting" and f.outcome == "held" and f.date
+                and near <= f.evidence.start < sent.start]
+        if told and not any(f.type == "mechanism_event" and f.mechanism == "unsc_dprk_hr_agenda" for f in work.facts):
+            _add(work, [sent], 0.6, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established",
+                 date=told[-1].date)
+
+
+def _council_events(work: Work) -> None:
+    """Meetings the sentence-level reading above misses: a wider set of verbs ('took up', 'returned to',
+    'the meeting went ahead'), runs of yearly meetings, coordinated dates, dated list items, and meetings
+    prevented ('shelved', 'the request was withdrawn', 'did not happen after ... unable to secure the votes')."""
+    for si, sent in enumerate(work.sents):
+        if not re.search(r"\b(?:meet|met|meetings?|sessions?|briefings?|discuss\w*|debat\w*|consider\w*|took up|taken up|"
+                         r"take up|return\w* to|request|convened|favou?r|against|abstain\w*|happen|place|ahead)\b", sent.text, re.I):
+            continue
+        if re.search(r"\barria\b", sent.text, re.I) or not _sc_context(work, si) or not _sc_topic(work, si):
+            continue
+        tl = _timeline_date(sent)
+        named = _sc_sentence(work, sent)
+        done = False
+        for tok in sent.span:
+            nothappened = _not_happened(sent, tok)
+            held = not nothappened and _held_trigger(sent, tok)
+            cancel = not held and not nothappened and _cancel_trigger(sent, tok)
+            if not (held or cancel or nothappened):
+                continue
+            if held and not named and sent.people and tok.lemma_.lower() in ("go", "take", "happen", "proceed", "hold"):
+                continue  # "the meeting took place in Singapore" between two leaders, in a passage on the Council
+            if held and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
+                tok = tok.head  # "failed to block the meeting": the failure is the event, with its date
+            if _unreal(tok) or ((held or cancel) and _negated(tok)):
+                continue
+            if held and (any(c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for c in tok.children)
+                         or (tok.dep_ == "pcomp" and tok.head.lower_ in ("since", "until", "before"))):
+                continue  # "the first time since the council met in 2017": a landmark, counted where it is told
+            if tl is not None:
+                dates, factor = [tl.value], 1.0
+            else:
+                dates, factor = _sc_dates(work, sent, tok)
+            if not dates and not held:
+                # "the meeting, planned for Monday, was cancelled": the month it was planned for; else a recent event
+                inside = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+                planned = [d for d in sent.dates if (dt := _token_at(sent, d.start)) is not None and dt.i in inside]
+                fb = planned[0].value[:7] if planned else _recent_fallback(work, sent, tok)
+                dates, factor = ([fb], 0.8) if fb else ([], 0.0)
+            if not dates:
+                continue
+            outcome = "held" if held else "blocked"
+            yes = no = ab = None
+            spans = [sent]
+            if held:
+                yes, no, ab = _council_counts(sent.text)
+                if yes is None and len(dates) == 1:
+                    (yes, no, ab), more = _counts_after(work, si, dates[0])
+                    spans += more
+            conf = (0.7 if held else 0.6) * max(0.8, factor) + (0.05 if yes is not None else 0.0)
+            for d in dates:
+                _emit_council(work, spans, conf, d, outcome, yes if len(dates) == 1 else None,
+                              no if len(dates) == 1 else None, ab if len(dates) == 1 else None)
+            done = True
+        if not done and tl is not None and _sc_topic(work, si):
+            # "- December 9, 2016: again 9 in favor, with five against and one abstention": a dated tally
+            yes, no, ab = _council_counts(sent.text)
+            if yes is not None and not re.search(r"\bresolution\b", sent.text, re.I):
+                _emit_council(work, [sent], 0.65, tl.value, "held", yes, no, ab)
 
 
 # ---------------------------------------------------------------- mechanisms
