@@ -392,12 +392,14 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
-    (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?<=, )named (?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
-    (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
-    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work)"), "took_office"),
+    (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
+    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|"
+                r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
+                r"serving (?:through|until)|served (?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
 _SERVED_RANGE = re.compile(
     r"\b(?:served|serving|held|holding|was|as)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
@@ -429,15 +431,18 @@ def _author(work: Work) -> Mention | None:
     return None
 
 
-def _titled(work: Work, m_start: int, m_end: int | None = None) -> bool:
-    """A name preceded by a head-of-state or minister title: the appointer, not the appointee."""
+def _titled(work: Work, m_start: int, m_end: int | None = None, honorific: bool = True) -> bool:
+    """A name preceded by a head-of-state or minister title: the appointer, not the appointee.
+
+    honorific=False: a plain "Mr." does not count ("succeeded by Mr. Darusman")."""
+    titles = TITLE_WORDS if honorific else TITLE_WORDS - {"mr."}
     if m_end is not None:
         first = work.text[m_start:m_end].split()[:1]
-        if first and first[0].lower() in TITLE_WORDS:
+        if first and first[0].lower() in titles:
             return True
     before = work.text[max(0, m_start - 40):m_start].lower()
     words = re.findall(r"[\w.]+", before)[-1:]
-    return any(w in TITLE_WORDS for w in words)
+    return any(w in titles for w in words)
 
 
 def _persons_in(work: Work, sent: Sent) -> list[tuple[int, int, str | None, str]]:
@@ -488,7 +493,7 @@ def _post_events(work: Work) -> None:
                 if not held:
                     # "The council appointed her in May": the post of the person the pronoun refers to
                     for t in sent.span:
-                        if t.lower_ in ("him", "her", "he", "she") and t.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                        if t.lower_ in ("him", "her", "he", "she", "his") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "poss"):
                             ante = _antecedent(work, sent, t.idx, set())
                             if ante and ante[0]:
                                 held = set(work.person_posts.get(ante[0], ()))
@@ -499,6 +504,13 @@ def _post_events(work: Work) -> None:
                     if earlier:
                         posts = [earlier[-1]]
                         implicit_post = True
+            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and any(
+                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")):
+                # "Who held it before? ... Bush picked Jay Lefkowitz in August 2005": the one post of the passage
+                prev_posts = [m for s in _prev(work, si, 3) for m in _in(s.mentions, "post")]
+                if prev_posts and len({m.id for m in prev_posts}) == 1:
+                    posts = [prev_posts[-1]]
+                    implicit_post = True
             if not posts:
                 continue
         found_any = False  # a served-from-to range already gave this sentence's tenure events
@@ -530,6 +542,17 @@ def _post_events(work: Work) -> None:
                     continue
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
+                if event == "appointed" and m.group(gi) == "filled" and (tok.tag_ != "VBD" and not any(
+                        c.dep_ in ("aux", "auxpass") for c in tok.children) or _unreal(tok.head)):
+                    continue  # "to keep the post filled": a state wished for, not a filling
+                if event == "confirmed" and tok.pos_ in ("VERB", "AUX"):
+                    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                    if obj is not None and (obj.lower_ in ("it", "them", "this", "that", "both") or obj.lemma_.lower() in _NOT_HOLDER
+                                            or _token_mention(sent, obj, "instrument") is not None):
+                        continue  # "the Senate approved it by unanimous consent": a bill, not a nominee
+                if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
+                        "hearing", "process", "battle", "fight", "fate"):
+                    continue  # "after a confirmation hearing in May": a step before the confirmation
                 if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
@@ -541,8 +564,9 @@ def _post_events(work: Work) -> None:
                     continue
                 if event in ("left_office", "took_office") and tok.pos_ in ("VERB", "AUX"):
                     subj = _subject(tok)
-                    if subj is not None and _token_mention(sent, subj, ("state", "body")) is not None:
-                        continue  # "the United States quit the Human Rights Council": a state, not a holder
+                    if subj is not None and (_token_mention(sent, subj, ("state", "body")) is not None
+                                             or subj.lemma_.lower() in ("administration", "government", "cabinet", "presidency", "congress")):
+                        continue  # also "the Bush administration left office in January": not the post's holder  # "the United States quit the Human Rights Council": a state, not a holder
                 if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
@@ -553,9 +577,12 @@ def _post_events(work: Work) -> None:
                 post = min(posts, key=lambda p: abs(p.start - char))
                 if abs(post.start - char) > 260 and not implicit_post:
                     continue
-                person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
-                dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
-                date = dm.value if dm else None
+                person = _pick_person(work, sent, char if implicit_post else post.start, trigger_tok=tok, event=event)
+                dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",) and not re.search(r"\b(?:until|through)$", m.group(gi)),
+                                            avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
+                if dm is not None and _in_other_since_clause(sent, dm, tok):
+                    dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
+                date = _year_of_that(sent, dm) if dm else None
                 if tok.pos_ == "NOUN" and person is None and dm is None and not re.search(r"\b(recent|new|latest)\b", low):
                     continue  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
@@ -570,6 +597,50 @@ def _post_events(work: Work) -> None:
                     conf -= 0.1
                 _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=date,
                      **_person_fields(work, person))
+                if person and person[0]:
+                    work.person_posts.setdefault(person[0], set()).add(post.id)  # later "his tenure ended" refers back
+
+
+_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
+                         r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
+_OTHER_OFFICE = re.compile(r"\b(secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
+                           r"chair(?:man|woman)?|head of|president of|member of|prosecutor|justice)\b")
+_NOT_HOLDER = {"bill", "act", "law", "measure", "resolution", "version", "text", "amendment", "budget", "treaty",
+               "reauthorization", "legislation", "package", "funding", "request", "plan"}
+
+
+def _landmarks(sent: Sent, trig: Any) -> list[Mention]:
+    """Spans of "after a confirmation hearing in May", "before the election in April": their dates are not the event's."""
+    out = []
+    for t in sent.span:
+        if t.dep_ == "prep" and t.lower_ in ("after", "before", "following", "ahead") and not any(x.i == trig.i for x in t.subtree):
+            sub = list(t.subtree)
+            out.append(Mention(sub[0].idx, sub[-1].idx + len(sub[-1].text), "", "landmark", None, "parse"))
+    return out
+
+
+def _in_other_since_clause(sent: Sent, dm: Any, trig: Any) -> bool:
+    """The date belongs to a "since ..." clause that does not contain the trigger."""
+    dtok = _token_at(sent, dm.start)
+    if dtok is None:
+        return False
+    for a in [dtok] + list(dtok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
+            return not any(t.i == trig.i for t in a.subtree)
+        if a.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _year_of_that(sent: Sent, dm: Any) -> str:
+    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date."""
+    after = sent.text[dm.end - sent.start: dm.end - sent.start + 20]
+    if not re.match(r"\s*(?:of\s+)?(?:that|the same)\s+year\b", after, re.I):
+        return dm.value
+    earlier = [d for d in sent.dates if d.end <= dm.start and re.match(r"\d{4}", d.value)]
+    if not earlier or re.search(r"\b\d{4}\b", dm.text):
+        return dm.value
+    return earlier[-1].value[:4] + dm.value[4:]
 
 
 def _noun_unreal(tok: Any) -> bool:
@@ -618,7 +689,7 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
     for c in cands:
         if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b", work.text[c[1]:c[1] + 20], re.I):
             excluded.add(c[0])  # "the Biden administration", "the Yoon government": the appointing side
-    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1])]
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False)]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
         owner = [c for c in trigger_tok.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
@@ -678,8 +749,17 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         holder = None
         if "nsubj" in roles and trigger_tok.pos_ in ("VERB", "AUX"):
             holder = _subject(trigger_tok)
+            if holder is None and trigger_tok.dep_ == "acl":
+                holder = trigger_tok.head  # "Muntarbhorn's six years ended in June 2010" (parsed as a noun phrase)
         else:
             holder = next((c for c in trigger_tok.children if c.dep_ in roles), None)
+        if holder is not None and holder.lower_ in ("who", "whom") and holder.head.dep_ == "relcl":
+            holder = holder.head.head  # "succeeded by Mr. Darusman, who was appointed in June 2010"
+        if holder is not None and not any(c[0] <= holder.idx < c[1] for c in pool):
+            # "Muntarbhorn's six years ended", "Lee's tenure ran until": the possessor of the subject
+            poss = next((c for c in holder.children if c.dep_ == "poss"), None)
+            if poss is not None and holder.lemma_.lower() in ("term", "tenure", "mandate", "year", "stint", "time", "resignation", "departure"):
+                holder = poss
         if holder is not None:
             for c in pool:
                 if c[0] <= holder.idx < c[1] or any(c[0] <= ch.idx < c[1] for ch in holder.children if ch.dep_ == "compound"):

@@ -1,0 +1,122 @@
+"""Post events and vacancies: general phrasings of each linguistic class (written for these tests), positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkmonitor.analyze.context import DocContext
+from nkmonitor.analyze.facts import extract_facts
+from nkmonitor.analyze.linking import link_mentions
+
+
+@pytest.fixture(scope="module")
+def run():
+    from nkmonitor.analyze import Extractor
+
+    ex = Extractor()
+
+    def _run(text: str, published: str | None = "2023-10-14"):
+        ctx = DocContext(text=text, sdoc=ex.nlp(text), published=published, pack=ex.pack)
+        ctx.mentions = link_mentions(ctx)
+        facts = extract_facts(ctx)
+        for f in facts:
+            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+            assert 0.0 < f.confidence < 1.0
+        return [f.to_json() for f in facts]
+    return _run
+
+
+def posts(facts):
+    return {(f["event"], f["post"], f.get("person"), f.get("date")) for f in facts if f["type"] == "post_event"}
+
+
+def vacancies(facts):
+    return {f["post"] for f in facts if f["type"] == "post_vacancy"}
+
+
+ENVOY = "us_special_envoy_nkhr"
+RAPP = "un_special_rapporteur_dprk"
+ROK = "rok_ambassador_nkhr"
+
+
+# ---- the end of a tenure: "his tenure ended", "completed her term", "held the job until"
+@pytest.mark.parametrize("text, expected", [
+    ("Vitit Muntarbhorn was the UN Special Rapporteur on North Korean human rights. Muntarbhorn's six years ended in June 2010.",
+     ("left_office", RAPP, "vitit_muntarbhorn", "2010-06")),
+    ("Tomás Ojea Quintana served as the UN Special Rapporteur on North Korean human rights. Quintana completed his six-year term at the end of July 2022.",
+     ("left_office", RAPP, "tomas_ojea_quintana", "2022-07")),
+    ("Jay Lefkowitz was the special envoy for North Korean human rights. He held the part-time job until January 2009.",
+     ("left_office", ENVOY, "jay_lefkowitz", "2009-01")),
+    ("Marzuki Darusman was the UN Special Rapporteur on North Korean human rights. Darusman's tenure ran until June 2016.",
+     ("left_office", RAPP, "marzuki_darusman", "2016-06")),
+])
+def test_end_of_tenure(run, text, expected):
+    assert expected in posts(run(text, "2024-01-10"))
+
+
+# ---- the start of a tenure: "took up the mandate", "began her mandate", "started work", "took over as"
+@pytest.mark.parametrize("text, expected", [
+    ("Tomás Ojea Quintana was appointed UN Special Rapporteur on North Korean human rights on 1 July 2016 and took up the mandate on 1 August of that year.",
+     ("took_office", RAPP, "tomas_ojea_quintana", "2016-08-01")),
+    ("Elizabeth Salmón began her mandate as the UN Special Rapporteur on North Korean human rights in August 2022.",
+     ("took_office", RAPP, "elizabeth_salmon", "2022-08")),
+    ("Julie Turner took over as special envoy for North Korean human rights in October 2023.",
+     ("took_office", ENVOY, "julie_turner", "2023-10")),
+])
+def test_start_of_tenure(run, text, expected):
+    assert expected in posts(run(text, "2024-01-10"))
+
+
+# ---- appointment verbs and relative clauses; a "Mr." is no appointer
+@pytest.mark.parametrize("text, expected", [
+    ("Vitit Muntarbhorn held the post of UN Special Rapporteur on North Korean human rights until 2010 and was succeeded by Mr. Darusman, who was appointed by the Council in June 2010.",
+     ("appointed", RAPP, "marzuki_darusman", "2010-06")),
+    ("The special envoy for North Korean human rights post had been empty for months. President George W. Bush picked Jay Lefkowitz, a lawyer, in August 2005.",
+     ("appointed", ENVOY, "jay_lefkowitz", "2005-08")),
+    ("Robert King was named special envoy for North Korean human rights in 2009. His resignation took effect on Jan. 13, 2017.",
+     ("left_office", ENVOY, "robert_king", "2017-01-13")),
+    ("Julie Turner is the special envoy for North Korean human rights. The White House sent her nomination to the Senate on Jan. 23, 2023.",
+     ("nominated", ENVOY, "julie_turner", "2023-01-23")),
+    ("In the resolution, the Council decided to extend the mandate of the Special Rapporteur on North Korean human rights, Marzuki Darusman, for a further year.",
+     ("term_extended", RAPP, "marzuki_darusman", None)),
+])
+def test_appointment_phrasings(run, text, expected):
+    got = posts(run(text, "2024-01-10"))
+    if expected[3] is None:
+        assert any(g[:3] == expected[:3] for g in got)
+    else:
+        assert expected in got
+
+
+# ---- negatives: plans, a bill approved by the Senate, "named for", an administration leaving office, a hearing
+@pytest.mark.parametrize("text", [
+    "The law requires a special envoy for North Korean human rights. The Senate approved it by unanimous consent in June 2018.",
+    "The 2012 reauthorization of the special envoy for North Korean human rights act, named for Ambassador James Lilley, passed the House.",
+    "The government should appoint an ambassador for North Korean human rights promptly and keep the post filled.",
+    "The administration plans to nominate a special envoy for North Korean human rights next year.",
+    "Will the next president appoint a special envoy for North Korean human rights?",
+])
+def test_post_event_negatives(run, text):
+    assert posts(run(text, "2024-01-10")) == set()
+
+
+def test_administration_leaving_is_no_departure(run):
+    text = ("The Senate has confirmed Robert King as special envoy for North Korean human rights, filling a post that had stood "
+            "empty since the Bush administration left office in January.")
+    got = posts(run(text, "2009-11-22"))
+    assert not any(g[0] == "left_office" for g in got)
+    assert ("confirmed", ENVOY, "robert_king", "2009-11") in got
+
+
+def test_confirmation_hearing_is_not_the_confirmation(run):
+    text = ("Julie Turner is the nominee for special envoy for North Korean human rights. "
+            "After a confirmation hearing in May, the Senate confirmed her by voice vote on July 27.")
+    got = posts(run(text, "2023-08-01"))
+    assert ("confirmed", ENVOY, "julie_turner", "2023-07-27") in got
+    assert not any(g[0] == "confirmed" and g[3] == "2023-05" for g in got)
+
+
+def test_other_office_is_not_taken_for_the_post(run):
+    text = ("The special envoy for North Korean human rights post stayed empty. "
+            "President Donald Trump nominated Rex Tillerson as secretary of state in December 2016.")
+    assert posts(run(text, "2017-03-01")) == set()
