@@ -120,3 +120,42 @@ def test_other_office_is_not_taken_for_the_post(run):
     text = ("The special envoy for North Korean human rights post stayed empty. "
             "President Donald Trump nominated Rex Tillerson as secretary of state in December 2016.")
     assert posts(run(text, "2017-03-01")) == set()
+
+
+# ---- relative dates: "two months later", "the following month", "a year later"
+@pytest.mark.parametrize("text, expected", [
+    ("President Barack Obama nominated Robert King as special envoy for North Korean human rights in September 2009, and the Senate approved him two months later.",
+     {("nominated", ENVOY, "robert_king", "2009-09"), ("confirmed", ENVOY, "robert_king", "2009-11")}),
+    ("The Council appointed Marzuki Darusman as UN Special Rapporteur on North Korean human rights on 18 June 2010, and he started work the following month.",
+     {("appointed", RAPP, "marzuki_darusman", "2010-06-18"), ("took_office", RAPP, "marzuki_darusman", "2010-07")}),
+    ("Julie Turner was nominated as special envoy for North Korean human rights in January 2023 and was sworn in a year later.",
+     {("nominated", ENVOY, "julie_turner", "2023-01"), ("took_office", ENVOY, "julie_turner", "2024")}),
+])
+def test_relative_later_dates(run, text, expected):
+    assert expected <= posts(run(text, "2024-06-01"))
+
+
+# ---- vacancies phrased without the word "vacancy"
+@pytest.mark.parametrize("text, post", [
+    ("Its ambassador for North Korean human rights post has not been filled since the first holder left in 2017.", ROK),
+    ("Congress told the president to name a special envoy for North Korean human rights. The deadline passed in April with the seat still empty.", ENVOY),
+    ("The special envoy for North Korean human rights post has remained unfilled for four years.", ENVOY),
+])
+def test_vacancy_phrasings(run, text, post):
+    assert post in vacancies(run(text, "2021-03-30"))
+
+
+def test_vacancy_negative_plan(run):
+    text = "The government plans to fill the special envoy for North Korean human rights post, which it expects to keep filled."
+    assert vacancies(run(text, "2021-03-30")) == set()
+
+
+# ---- heads of state and descriptions are not holders
+@pytest.mark.parametrize("text", [
+    "Lee Shin-wha was appointed ambassador for North Korean human rights about two months after President Yoon Suk Yeol took office.",
+    "A 2008 amendment made the special envoy for North Korean human rights a full-time official, confirmed by the Senate.",
+    "The special envoy for North Korean human rights post is one of many. During his first two years in office, 512 individuals nominated by Biden were confirmed by the Senate.",
+])
+def test_not_the_holders_event(run, text):
+    got = posts(run(text, "2022-10-01"))
+    assert not any(g[0] in ("took_office", "confirmed") for g in got)

@@ -479,7 +479,7 @@ def _post_events(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         posts = _in(sent.mentions, "post")
         low = sent.text.lower()
-        implicit_post = False
+        implicit_post = passage = False
         if not posts:
             # "Lee's term expired ... an extension": the post of the last sentences, for tenure words only
             if re.search(r"\b(term|tenure|mandate|predecessor|successor)\b", low):
@@ -508,9 +508,12 @@ def _post_events(work: Work) -> None:
                     m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")):
                 # "Who held it before? ... Bush picked Jay Lefkowitz in August 2005": the one post of the passage
                 prev_posts = [m for s in _prev(work, si, 3) for m in _in(s.mentions, "post")]
+                if not prev_posts:
+                    # nothing close by: the post of the whole document so far, when it names only one
+                    prev_posts = [m for m in work.mentions if m.kind == "post" and m.end <= sent.start]
                 if prev_posts and len({m.id for m in prev_posts}) == 1:
                     posts = [prev_posts[-1]]
-                    implicit_post = True
+                    implicit_post = passage = True
             if not posts:
                 continue
         found_any = False  # a served-from-to range already gave this sentence's tenure events
@@ -566,7 +569,10 @@ def _post_events(work: Work) -> None:
                     subj = _subject(tok)
                     if subj is not None and (_token_mention(sent, subj, ("state", "body")) is not None
                                              or subj.lemma_.lower() in ("administration", "government", "cabinet", "presidency", "congress")):
-                        continue  # also "the Bush administration left office in January": not the post's holder  # "the United States quit the Human Rights Council": a state, not a holder
+                        continue  # also "the Bush administration left office in January": not the post's holder
+                    sm = _token_mention(sent, subj, "person") if subj is not None else None
+                    if sm is not None and _titled(work, sm.start, sm.end):
+                        continue  # "after President Yoon Suk Yeol took office": a head of state's own office  # "the United States quit the Human Rights Council": a state, not a holder
                 if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
@@ -583,8 +589,15 @@ def _post_events(work: Work) -> None:
                 if dm is not None and _in_other_since_clause(sent, dm, tok):
                     dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
                 date = _year_of_that(sent, dm) if dm else None
+                if passage and (person is None or not _holder_tied(work, sent, tok, person)):
+                    continue  # the passage's post only for the named holder of this very verb
+                rel = _relative_later(sent, tok)
+                if rel is not None:
+                    date, dm, factor = rel, dm or sent.dates[0], 0.8  # "the Senate approved him two months later"
                 if tok.pos_ == "NOUN" and person is None and dm is None and not re.search(r"\b(recent|new|latest)\b", low):
-                    continue  # "the legal ground for the appointment of a special envoy": no one, no time, no event
+                    continue
+                if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and person is None and dm is None:
+                    continue  # "a full-time official of ambassadorial rank, confirmed by the Senate": what the post is  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
                 if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
                     date = _recent_fallback(work, sent, tok)
@@ -603,10 +616,60 @@ def _post_events(work: Work) -> None:
 
 _STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
-_OTHER_OFFICE = re.compile(r"\b(secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
+_OTHER_OFFICE = re.compile(r"\b(to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
                            r"chair(?:man|woman)?|head of|president of|member of|prosecutor|justice)\b")
 _NOT_HOLDER = {"bill", "act", "law", "measure", "resolution", "version", "text", "amendment", "budget", "treaty",
                "reauthorization", "legislation", "package", "funding", "request", "plan"}
+
+
+_LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?P<u>month|year)s? later|"
+                    r"the (?:following|next) (?P<u2>month|year))\b", re.I)
+
+
+def _relative_later(sent: Sent, trig: Any) -> str | None:
+    """"two months later", "the following month" in the trigger's clause: counted from the sentence's earlier date."""
+    root = _clause_root(trig)
+    for m in _LATER.finditer(sent.text):
+        tok = _token_at(sent, sent.start + m.start())
+        troot = _clause_root(tok) if tok is not None else None
+        if troot is not None and troot.dep_ == "xcomp" and troot.i != root.i:
+            troot = _clause_root(troot.head)  # "started work the following month"
+        if tok is None or tok.i < trig.i or troot.i != root.i:
+            continue
+        earlier = [d for d in sent.dates if d.end <= sent.start + m.start() and re.match(r"\d{4}(?:-\d{2})?", d.value)]
+        if not earlier:
+            return None
+        base = earlier[-1].value
+        unit = (m.group("u") or m.group("u2")).lower()
+        nw = (m.group("n") or "one").lower()
+        n = int(nw) if nw.isdigit() else (1 if nw in ("a", "an") else WORD_NUMBERS.get(nw, 0))
+        y = int(base[:4])
+        if unit == "year":
+            return str(y + n)
+        if len(base) < 7:
+            return None
+        mo = int(base[5:7]) - 1 + n
+        return f"{y + mo // 12}-{mo % 12 + 1:02d}"
+    return None
+
+
+def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
+    """The person is the verb's own holder: its object, its passive subject, or the subject of a tenure verb."""
+    holders = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    subj = _subject(trig) if trig.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        holders.append(subj)
+    for c in _persons_in(work, sent):
+        if (c[2] or None) != (person[0] or None) and c[3] != person[1]:
+            continue
+        if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
+            continue
+        for h in holders:
+            if h.lower_ in ("who", "that") and h.head.dep_ == "relcl":
+                h = h.head.head
+            if c[0] <= h.idx < c[1] or any(c[0] <= x.idx < c[1] for x in h.children if x.dep_ in ("compound", "appos", "poss")):
+                return True
+    return False
 
 
 def _landmarks(sent: Sent, trig: Any) -> list[Mention]:
@@ -721,6 +784,8 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         subj = _subject(trigger_tok) if trigger_tok.pos_ in ("VERB", "AUX") else None
         if subj is not None:
             rel.append(subj)
+            if event in ("left_office", "took_office", "term_extended") and subj.lemma_.lower() in ("term", "tenure", "mandate", "year", "stint", "resignation"):
+                rel += [c for c in subj.children if c.dep_ == "poss"]  # "his tenure ended with the Bush presidency"
         if event in ("nominated", "appointed", "confirmed"):
             rel = [r for r in rel if r.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in trigger_tok.children)]
         pron = next((r for r in rel if r.lower_ in ("him", "her", "he", "she", "his")), None)
@@ -815,7 +880,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|absent since|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
-    r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
+    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
@@ -829,9 +894,11 @@ def _vacancies(work: Work) -> None:
             continue
         posts = _in(sent.mentions, "post")
         implicit = False
-        if not posts and re.search(r"\b(?:a|the|that|this)\s+(?:\w+\s+)?(?:position|post|job|role)\s+(?:that|which)\b", sent.text, re.I):
-            # "she will fill a position that has been vacant since ...": the post of the sentence before
-            posts = [m2 for s2 in _prev(work, si, 1) for m2 in _in(s2.mentions, "post")][-1:]
+        if not posts and (re.search(r"\b(?:a|the|that|this)\s+(?:\w+\s+)?(?:position|post|job|role)\s+(?:that|which)\b", sent.text, re.I)
+                          or re.search(r"\b(?:the|its|that|this)\s+(?:\w+\s+)?(?:position|post|job|role|seat|office)\s+(?:still\s+|remained\s+|stayed\s+|sat\s+|stood\s+|was\s+|is\s+)?"
+                                       r"(?:still\s+)?(?:vacant|empty|unfilled)\b", sent.text, re.I)):
+            # "she will fill a position that has been vacant since ...", "with the seat still empty": the post of the sentence before
+            posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")][-1:]
             implicit = bool(posts)
         if not posts:
             continue
