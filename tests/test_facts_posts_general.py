@@ -159,3 +159,32 @@ def test_vacancy_negative_plan(run):
 def test_not_the_holders_event(run, text):
     got = posts(run(text, "2022-10-01"))
     assert not any(g[0] in ("took_office", "confirmed") for g in got)
+
+
+# ---- served ranges with a relative end ("from 2005 until January of this year") and "did the job"
+@pytest.mark.parametrize("text, published, expected", [
+    ("He succeeds Jay Lefkowitz, a lawyer who did the special envoy for North Korean human rights job part-time from 2005 until January of this year.",
+     "2009-11-22", {("took_office", ENVOY, "jay_lefkowitz", "2005"), ("left_office", ENVOY, "jay_lefkowitz", "2009-01")}),
+    ("Lee Shin-wha served as ambassador for North Korean human rights from 2022 until July last year.",
+     "2025-05-28", {("took_office", ROK, "lee_shin_wha", "2022"), ("left_office", ROK, "lee_shin_wha", "2024-07")}),
+])
+def test_served_range_relative_end(run, text, published, expected):
+    assert expected <= posts(run(text, published))
+
+
+# ---- an elided "term": "The post carries a one-year term. Lee's was renewed in July."
+def test_elided_term_renewed(run):
+    text = ("Lee Shin-wha was appointed ambassador for North Korean human rights in July 2022. The position carries a one-year term "
+            "that may be extended once. Lee's was renewed in July last year.")
+    assert ("term_extended", ROK, "lee_shin_wha", "2023-07") in posts(run(text, "2024-07-19"))
+
+
+@pytest.mark.parametrize("text", [
+    # appointed to another body, a renewal of something else, an elided noun that is not a term
+    "Marzuki Darusman was the UN Special Rapporteur on North Korean human rights. Former judge Michael Kirby was named to chair the inquiry in May 2013.",
+    "Lee Shin-wha was appointed ambassador for North Korean human rights in July 2022. Lee's passport was renewed in July last year.",
+])
+def test_not_this_post(run, text):
+    got = posts(run(text, "2024-07-19"))
+    assert not any(g[2] == "michael_kirby" for g in got)
+    assert not any(g[0] == "term_extended" for g in got)

@@ -401,9 +401,11 @@ _POST_TRIGGERS = [
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
                 r"serving (?:through|until)|served (?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
-    r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4}))",
+    r"\b(?:served|serving|held|holding|was|as|did)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4})|"
+    r"from\s+(?P<g>\d{4})\s+(?:to|until|through)\s+(?P<mon>" + "|".join(_MONTHS) + r")(?:\s+of)?\s+(?P<rel>this|last)\s+year)",
     re.I,
 )
 
@@ -519,16 +521,25 @@ def _post_events(work: Work) -> None:
         found_any = False  # a served-from-to range already gave this sentence's tenure events
         # served from A to B / (A-B): two events
         for m in _SERVED_RANGE.finditer(sent.text):
-            a = m.group("a") or m.group("c") or m.group("e")
+            a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
             b = m.group("b") or m.group("d") or m.group("f")
-            ya, yb = re.search(r"\d{4}", a).group(0), re.search(r"\d{4}", b).group(0)
+            ya = re.search(r"\d{4}", a).group(0)
+            if b is not None:
+                yb = re.search(r"\d{4}", b).group(0)
+                end_date = yb
+            else:
+                # "from 2005 until January of this year": the month of the story's (or the year before's) year
+                if not work.published:
+                    continue
+                yb = str(int(work.published[:4]) - (1 if m.group("rel").lower() == "last" else 0))
+                end_date = f"{yb}-{[x.lower() for x in _MONTHS].index(m.group('mon').lower()) + 1:02d}"
             if not (1945 <= int(ya) <= int(yb) <= 2049):
                 continue
             anchor = sent.start + m.start()
             post = min(posts, key=lambda p: abs(p.start - anchor))
             person = _pick_person(work, sent, anchor, trigger_tok=None, event="took_office")
             conf = 0.85 if person else 0.7
-            for event, year in (("took_office", ya), ("left_office", yb)):
+            for event, year in (("took_office", ya), ("left_office", end_date)):
                 _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=year,
                      **_person_fields(work, person))
             found_any = True
@@ -541,8 +552,10 @@ def _post_events(work: Work) -> None:
                 tok = _cue_token(sent, char, sent.start + m.end(gi))
                 if tok is None:
                     continue
-                if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low):
-                    continue
+                if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low) and not (
+                        re.search(r"\b(term|mandate|tenure)s?\b", " ".join(p.text.lower() for p in _prev(work, si, 1)))
+                        and re.search(r"(?:['\u2019]s|\bhis|\bhers)\s+(?:was|has been|had been|were)\s+(?:\w+\s+)?$", low[:m.start(gi)])):
+                    continue  # "The post carries a one-year term. Lee's was renewed in July": an elided "term"
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
                 if event == "appointed" and m.group(gi) == "filled" and (tok.tag_ != "VBD" and not any(
@@ -559,6 +572,9 @@ def _post_events(work: Work) -> None:
                 if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
+                if event in ("appointed", "nominated") and any(c.dep_ == "xcomp" and c.lemma_.lower() in (
+                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") for c in tok.children):
+                    continue  # "Kirby was named to chair it": appointed to another body, not to the post
                 if event == "appointed" and re.search(r"\bappointed\b", m.group(0)) and tok.dep_ == "amod":
                     continue  # "the newly appointed envoy": a title, not a reported appointment
                 if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
@@ -596,7 +612,8 @@ def _post_events(work: Work) -> None:
                     date, dm, factor = rel, dm or sent.dates[0], 0.8  # "the Senate approved him two months later"
                 if tok.pos_ == "NOUN" and person is None and dm is None and not re.search(r"\b(recent|new|latest)\b", low):
                     continue
-                if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and person is None and dm is None:
+                if tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN" and person is None and dm is None and not any(
+                        c.dep_ in ("aux", "auxpass") for c in tok.children):
                     continue  # "a full-time official of ambassadorial rank, confirmed by the Senate": what the post is  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
                 if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
@@ -667,6 +684,8 @@ def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
         for h in holders:
             if h.lower_ in ("who", "that") and h.head.dep_ == "relcl":
                 h = h.head.head
+            if h.lower_ in ("he", "she") and c[1] <= h.idx:
+                return True  # "The Council appointed Darusman ..., and he started work the following month"
             if c[0] <= h.idx < c[1] or any(c[0] <= x.idx < c[1] for x in h.children if x.dep_ in ("compound", "appos", "poss")):
                 return True
     return False
