@@ -188,3 +188,29 @@ def test_not_this_post(run, text):
     got = posts(run(text, "2024-07-19"))
     assert not any(g[2] == "michael_kirby" for g in got)
     assert not any(g[0] == "term_extended" for g in got)
+
+
+# ---- more phrasings: double-object "named X its new ambassador", "Name (2009-2017)", "left the ... post"
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul named Lee Shin-wha its new ambassador for North Korean human rights on Tuesday.",
+     {("appointed", ROK, "lee_shin_wha", "2023-10-17")}),
+    ("Former special envoy for North Korean human rights Robert King (2009-2017) spoke at the event.",
+     {("took_office", ENVOY, "robert_king", "2009"), ("left_office", ENVOY, "robert_king", "2017")}),
+    ("Robert King spent seven years in Washington. After seven years, King left the special envoy for North Korean human rights post in January 2017.",
+     {("left_office", ENVOY, "robert_king", "2017-01")}),
+    ("Julie Turner was sworn in as special envoy for North Korean human rights on Monday.",
+     {("took_office", ENVOY, "julie_turner", "2023-10-16")}),
+])
+def test_more_phrasings(run, text, expected):
+    assert expected <= posts(run(text, "2023-10-18"))
+
+
+@pytest.mark.parametrize("text", [
+    "Robert King did not resign as special envoy for North Korean human rights.",
+    "Julie Turner is expected to be sworn in as special envoy for North Korean human rights next week.",
+    "Special envoy for North Korean human rights Julie Turner said on Monday that China must stop the returns.",
+    "Rumors that Robert King would resign as special envoy for North Korean human rights proved false.",
+    "Seoul is considering whom to appoint as ambassador for North Korean human rights.",
+])
+def test_more_negatives(run, text):
+    assert posts(run(text, "2023-10-18")) == set()

@@ -393,17 +393,17 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work)"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
-    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|"
+    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
                 r"serving (?:through|until)|served (?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as|did)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
     r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4})|"
     r"from\s+(?P<g>\d{4})\s+(?:to|until|through)\s+(?P<mon>" + "|".join(_MONTHS) + r")(?:\s+of)?\s+(?P<rel>this|last)\s+year)",
     re.I,
@@ -569,7 +569,7 @@ def _post_events(work: Work) -> None:
                 if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                         "hearing", "process", "battle", "fight", "fate"):
                     continue  # "after a confirmation hearing in May": a step before the confirmation
-                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
+                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) ", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
                 if event in ("appointed", "nominated") and any(c.dep_ == "xcomp" and c.lemma_.lower() in (
@@ -579,7 +579,8 @@ def _post_events(work: Work) -> None:
                     continue  # "the newly appointed envoy": a title, not a reported appointment
                 if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
                     continue
-                if _unreal(tok) or (_negated(tok) and event != "left_office") or _imperative(tok):
+                if _unreal(tok) or (_negated(tok) and (event != "left_office" or any(
+                        c.dep_ == "neg" for c in tok.children))) or _imperative(tok):
                     continue
                 if event in ("left_office", "took_office") and tok.pos_ in ("VERB", "AUX"):
                     subj = _subject(tok)
