@@ -214,3 +214,30 @@ def test_more_phrasings(run, text, expected):
 ])
 def test_more_negatives(run, text):
     assert posts(run(text, "2023-10-18")) == set()
+
+
+# ---- "served as ... until", "X's pick", vacancies not yet or no longer
+def test_served_as_until(run):
+    text = "Julie Turner served as special envoy for North Korean human rights until January 2025."
+    assert ("left_office", ENVOY, "julie_turner", "2025-01") in posts(run(text, "2025-05-28"))
+
+
+def test_possessive_appointer(run):
+    text = "Biden's pick for special envoy for North Korean human rights, Julie Turner, was confirmed by the Senate on July 27."
+    got = posts(run(text, "2023-08-01"))
+    assert ("confirmed", ENVOY, "julie_turner", "2023-07-27") in got
+    assert not any(g[2] == "joe_biden" for g in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The special envoy for North Korean human rights post will fall vacant in January.",
+    "The special envoy for North Korean human rights post is no longer vacant.",
+    "The ambassador for North Korean human rights post is expected to become vacant next month.",
+])
+def test_vacancy_negatives_future_or_ended(run, text):
+    assert vacancies(run(text, "2023-10-18")) == set()
+
+
+def test_vacancy_continues_to_remain_unfilled(run):
+    text = "The special envoy for North Korean human rights position continues to remain unfilled since 2017."
+    assert vacancies(run(text, "2022-06-01")) == {ENVOY}

@@ -399,7 +399,7 @@ _POST_TRIGGERS = [
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
-                r"serving (?:through|until)|served (?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
+                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
@@ -770,8 +770,9 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
                 excluded.add(c[0])
     for c in cands:
-        if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b", work.text[c[1]:c[1] + 20], re.I):
-            excluded.add(c[0])  # "the Biden administration", "the Yoon government": the appointing side
+        if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b|['\u2019]s?\s+(?:\w+\s+)?(?:pick|choice|nominee|candidate|appointee)\b",
+                    work.text[c[1]:c[1] + 30], re.I):
+            excluded.add(c[0])  # "the Biden administration", "the Yoon government", "Biden's pick": the appointing side
     pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False)]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
@@ -927,8 +928,10 @@ def _vacancies(work: Work) -> None:
         if post.id in seen:
             continue
         tok = _token_at(sent, char)
-        if tok is not None and _unreal(tok):
-            continue
+        if tok is not None and (_unreal(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
+            continue  # "the post will fall vacant in January": not yet
+        if re.search(r"\b(?:no longer|not|never)\s+(?:\w+\s+)?$", sent.text[:m.start()]):
+            continue  # "the post is no longer vacant"
         seen.add(post.id)
         since = None
         for d in sent.dates:
@@ -936,6 +939,21 @@ def _vacancies(work: Work) -> None:
                 since = d.value
         _add(work, [sent], (0.75 if post.via == "description" else 0.8) - (0.1 if implicit else 0), type="post_vacancy", post=post.id,
              since=since, as_of=work.published)
+
+
+def _modal_verb(verb: Any) -> bool:
+    """The verb (or the verb it completes: "is expected to fall") carries a modal or a plan."""
+    cur = verb
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in cur.children):
+            return True
+        if cur.dep_ == "xcomp" and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_.lower() in PLAN_WORDS:
+                return True
+            continue
+        break
+    return False
 
 
 def _drop_congress_passage(work: Work) -> None:
