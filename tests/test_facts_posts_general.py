@@ -241,3 +241,23 @@ def test_vacancy_negatives_future_or_ended(run, text):
 def test_vacancy_continues_to_remain_unfilled(run):
     text = "The special envoy for North Korean human rights position continues to remain unfilled since 2017."
     assert vacancies(run(text, "2022-06-01")) == {ENVOY}
+
+
+# ---- "in the resolution": the date of the adoption stated just before
+@pytest.mark.parametrize("text, expected", [
+    ("The Human Rights Council adopted a resolution on North Korea on 24 March 2017. In the resolution, the Council also decided to extend "
+     "the mandate of the Special Rapporteur on North Korean human rights, Tomás Ojea Quintana, for a further year.",
+     ("term_extended", RAPP, "tomas_ojea_quintana", "2017-03-24")),
+    ("On 22 March 2019 the Council passed a resolution on North Korea without a vote. The same resolution also extended the mandate "
+     "of the UN Special Rapporteur on North Korean human rights for one year.",
+     ("term_extended", RAPP, None, "2019-03-22")),
+])
+def test_mandate_extended_in_the_resolution(run, text, expected):
+    assert expected in posts(run(text, "2019-04-01"))
+
+
+def test_resolution_back_reference_needs_an_adoption(run):
+    text = ("Critics have long questioned a resolution on North Korea. In the resolution, the Council also decided to extend the mandate "
+            "of the Special Rapporteur on North Korean human rights for a further year.")
+    got = posts(run(text, "2019-04-01"))
+    assert all(g[3] is None for g in got if g[0] == "term_extended")

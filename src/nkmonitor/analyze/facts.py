@@ -617,6 +617,9 @@ def _post_events(work: Work) -> None:
                         c.dep_ in ("aux", "auxpass") for c in tok.children):
                     continue  # "a full-time official of ambassadorial rank, confirmed by the Senate": what the post is  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
+                if date is None and event in ("term_extended", "appointed") and _SAME_RESOLUTION.search(low):
+                    date = _resolution_date(work, si)  # "In the resolution, the Council also decided to extend the mandate"
+                    conf -= 0.05
                 if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
                     date = _recent_fallback(work, sent, tok)
                     conf -= 0.1
@@ -668,6 +671,20 @@ def _relative_later(sent: Sent, trig: Any) -> str | None:
             return None
         mo = int(base[5:7]) - 1 + n
         return f"{y + mo // 12}-{mo % 12 + 1:02d}"
+    return None
+
+
+_SAME_RESOLUTION = re.compile(r"\b(?:in|by|under|through|with) (?:the|that|this|the same|its) resolution\b|\bthe (?:same )?resolution (?:also )?(?:extended|renewed|extends|renews)\b")
+
+
+def _resolution_date(work: Work, si: int) -> str | None:
+    """The date of the adoption a back-reference ("in the resolution") points to: the last sentence before that adopted one."""
+    for s in reversed(_prev(work, si, 3)):
+        m = re.search(r"\b(adopted|passed|approved|adopts|passes)\b", s.text)
+        if m and re.search(r"\bresolution\b", s.text, re.I) and s.dates:
+            d = _near_date(s, s.start + m.start())
+            if d is not None:
+                return d.value
     return None
 
 
