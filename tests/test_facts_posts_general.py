@@ -261,3 +261,21 @@ def test_resolution_back_reference_needs_an_adoption(run):
             "of the Special Rapporteur on North Korean human rights for a further year.")
     got = posts(run(text, "2019-04-01"))
     assert all(g[3] is None for g in got if g[0] == "term_extended")
+
+
+# ---- a choice made before the Senate's confirmation is the nomination
+@pytest.mark.parametrize("text, expected, absent", [
+    ("The Senate approved Robert King as special envoy for North Korean human rights in November 2009. "
+     "President Barack Obama had named him for the job in September 2009.",
+     ("nominated", ENVOY, "robert_king", "2009-09"), ("appointed", ENVOY, "robert_king", "2009-09")),
+    ("Biden picked Julie Turner as special envoy for North Korean human rights in January 2023, and the Senate confirmed her on July 27, 2023.",
+     ("nominated", ENVOY, "julie_turner", "2023-01"), ("appointed", ENVOY, "julie_turner", "2023-01")),
+])
+def test_choice_before_confirmation_is_nomination(run, text, expected, absent):
+    got = posts(run(text, "2023-10-18"))
+    assert expected in got and absent not in got
+
+
+def test_appointment_without_confirmation_stays(run):
+    text = "President George W. Bush appointed Jay Lefkowitz as special envoy for North Korean human rights in August 2005."
+    assert ("appointed", ENVOY, "jay_lefkowitz", "2005-08") in posts(run(text, "2005-09-01"))
