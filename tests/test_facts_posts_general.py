@@ -279,3 +279,25 @@ def test_choice_before_confirmation_is_nomination(run, text, expected, absent):
 def test_appointment_without_confirmation_stays(run):
     text = "President George W. Bush appointed Jay Lefkowitz as special envoy for North Korean human rights in August 2005."
     assert ("appointed", ENVOY, "jay_lefkowitz", "2005-08") in posts(run(text, "2005-09-01"))
+
+
+# ---- linking: "North Korean human rights" in front of the title is its topic, "North Korean Ambassador" is Pyongyang's
+@pytest.fixture(scope="module")
+def mentions():
+    from nkmonitor.analyze import Extractor
+
+    ex = Extractor()
+
+    def _m(text):
+        ctx = DocContext(text=text, sdoc=ex.nlp(text), published="2023-10-14", pack=ex.pack)
+        return [(m.kind, m.id) for m in link_mentions(ctx) if m.kind == "post"]
+    return _m
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States has a North Korean human rights envoy again.", [("post", ENVOY)]),
+    ("Seoul named a new North Korean human rights ambassador on Monday.", [("post", ROK)]),
+    ("North Korean Ambassador Kim Song spoke at the UN on Monday.", []),
+])
+def test_premodifier_topic_linking(mentions, text, expected):
+    assert mentions(text) == expected
