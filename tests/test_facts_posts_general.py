@@ -301,3 +301,29 @@ def mentions():
 ])
 def test_premodifier_topic_linking(mentions, text, expected):
     assert mentions(text) == expected
+
+
+# ---- "became", "has been ... since", "succeeded X as"
+@pytest.mark.parametrize("text, expected", [
+    ("Robert King became special envoy for North Korean human rights in November 2009.",
+     ("took_office", ENVOY, "robert_king", "2009-11")),
+    ("Julie Turner has been special envoy for North Korean human rights since October 2023.",
+     ("took_office", ENVOY, "julie_turner", "2023-10")),
+    ("Julie Turner succeeded Robert King as special envoy for North Korean human rights in October 2023.",
+     ("took_office", ENVOY, "julie_turner", "2023-10")),
+    ("Lee Shin-wha, who became ambassador for North Korean human rights in July 2022, resigned on Friday.",
+     ("took_office", ROK, "lee_shin_wha", "2022-07")),
+])
+def test_became_and_succeeded(run, text, expected):
+    got = posts(run(text, "2023-10-18"))
+    assert expected in got
+    assert not any(g[2] == "robert_king" and g[0] == "took_office" for g in got if "succeeded" in text)
+
+
+@pytest.mark.parametrize("text", [
+    "Robert King became the first special envoy for North Korean human rights to visit Pyongyang in May 2011.",
+    "If confirmed, Julie Turner would become the first special envoy for North Korean human rights since 2017.",
+    "Robert King has been a critic of the special envoy for North Korean human rights office since 2017.",
+])
+def test_became_negatives(run, text):
+    assert not any(g[0] == "took_office" for g in posts(run(text, "2023-10-18")))
