@@ -327,3 +327,13 @@ def test_became_and_succeeded(run, text, expected):
 ])
 def test_became_negatives(run, text):
     assert not any(g[0] == "took_office" for g in posts(run(text, "2023-10-18")))
+
+
+# ---- the passage's post is not given to someone named to another office
+@pytest.mark.parametrize("text", [
+    "The special envoy for North Korean human rights post stayed empty. President Donald Trump nominated Brett Kavanaugh to the Supreme Court in July 2018.",
+    "The special envoy for North Korean human rights post stayed empty. In 2021 Biden picked Antony Blinken as his top diplomat.",
+    "The special envoy for North Korean human rights post stayed empty. Rex Tillerson was sworn in as the nation's top diplomat in February 2017.",
+])
+def test_passage_post_not_for_other_offices(run, text):
+    assert posts(run(text, "2022-01-01")) == set()

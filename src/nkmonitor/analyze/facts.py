@@ -655,7 +655,8 @@ def _nominations_before_confirmation(work: Work) -> None:
 
 _STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
-_OTHER_OFFICE = re.compile(r"\b(to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
+_OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
+                           r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
                            r"chair(?:man|woman)?|head of|president of|member of|prosecutor|justice)\b")
 _NOT_HOLDER = {"bill", "act", "law", "measure", "resolution", "version", "text", "amendment", "budget", "treaty",
                "reauthorization", "legislation", "package", "funding", "request", "plan"}
