@@ -337,3 +337,10 @@ def test_became_negatives(run, text):
 ])
 def test_passage_post_not_for_other_offices(run, text):
     assert posts(run(text, "2022-01-01")) == set()
+
+
+def test_took_over_from(run):
+    text = "Elizabeth Salmón took over from Tomás Ojea Quintana as UN Special Rapporteur on North Korean human rights on August 1, 2022."
+    got = posts(run(text, "2022-08-05"))
+    assert ("took_office", RAPP, "elizabeth_salmon", "2022-08-01") in got
+    assert not any(g[2] == "tomas_ojea_quintana" and g[0] == "took_office" for g in got)
