@@ -392,16 +392,20 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
-    (re.compile(r"\b(nominat(?:ed|es|e|ing|ion))\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?=[^.;]{1,200}?\bas\b)|(?<=, )named (?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named|filled)\b"), "appointed"),
+    (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|filled)\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|began (?:his|her) (?:term|tenure|mandate))"), "took_office"),
-    (re.compile(r"\b(extended|extending|extends|extension|renewed|renewing|renews)\b"), "term_extended"),
-    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:post|office|position|job)|left (?:with|when|after|in)\b|term ended|term came to an end|serving (?:through|until)|served (?:through|until)|(?:held|holding) (?:it|the post|the job|the position|office) until)\b"), "left_office"),
+    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
+    (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
+    (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
+                r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
+                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
-    r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4}))",
+    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4})|"
+    r"from\s+(?P<g>\d{4})\s+(?:to|until|through)\s+(?P<mon>" + "|".join(_MONTHS) + r")(?:\s+of)?\s+(?P<rel>this|last)\s+year)",
     re.I,
 )
 
@@ -429,15 +433,18 @@ def _author(work: Work) -> Mention | None:
     return None
 
 
-def _titled(work: Work, m_start: int, m_end: int | None = None) -> bool:
-    """A name preceded by a head-of-state or minister title: the appointer, not the appointee."""
+def _titled(work: Work, m_start: int, m_end: int | None = None, honorific: bool = True) -> bool:
+    """A name preceded by a head-of-state or minister title: the appointer, not the appointee.
+
+    honorific=False: a plain "Mr." does not count ("succeeded by Mr. Darusman")."""
+    titles = TITLE_WORDS if honorific else TITLE_WORDS - {"mr."}
     if m_end is not None:
         first = work.text[m_start:m_end].split()[:1]
-        if first and first[0].lower() in TITLE_WORDS:
+        if first and first[0].lower() in titles:
             return True
     before = work.text[max(0, m_start - 40):m_start].lower()
     words = re.findall(r"[\w.]+", before)[-1:]
-    return any(w in TITLE_WORDS for w in words)
+    return any(w in titles for w in words)
 
 
 def _persons_in(work: Work, sent: Sent) -> list[tuple[int, int, str | None, str]]:
@@ -474,7 +481,7 @@ def _post_events(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         posts = _in(sent.mentions, "post")
         low = sent.text.lower()
-        implicit_post = False
+        implicit_post = passage = False
         if not posts:
             # "Lee's term expired ... an extension": the post of the last sentences, for tenure words only
             if re.search(r"\b(term|tenure|mandate|predecessor|successor)\b", low):
@@ -488,7 +495,7 @@ def _post_events(work: Work) -> None:
                 if not held:
                     # "The council appointed her in May": the post of the person the pronoun refers to
                     for t in sent.span:
-                        if t.lower_ in ("him", "her", "he", "she") and t.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                        if t.lower_ in ("him", "her", "he", "she", "his") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "poss"):
                             ante = _antecedent(work, sent, t.idx, set())
                             if ante and ante[0]:
                                 held = set(work.person_posts.get(ante[0], ()))
@@ -499,21 +506,40 @@ def _post_events(work: Work) -> None:
                     if earlier:
                         posts = [earlier[-1]]
                         implicit_post = True
+            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and any(
+                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")):
+                # "Who held it before? ... Bush picked Jay Lefkowitz in August 2005": the one post of the passage
+                prev_posts = [m for s in _prev(work, si, 3) for m in _in(s.mentions, "post")]
+                if not prev_posts:
+                    # nothing close by: the post of the whole document so far, when it names only one
+                    prev_posts = [m for m in work.mentions if m.kind == "post" and m.end <= sent.start]
+                if prev_posts and len({m.id for m in prev_posts}) == 1:
+                    posts = [prev_posts[-1]]
+                    implicit_post = passage = True
             if not posts:
                 continue
         found_any = False  # a served-from-to range already gave this sentence's tenure events
         # served from A to B / (A-B): two events
         for m in _SERVED_RANGE.finditer(sent.text):
-            a = m.group("a") or m.group("c") or m.group("e")
+            a = m.group("a") or m.group("c") or m.group("e") or m.group("g")
             b = m.group("b") or m.group("d") or m.group("f")
-            ya, yb = re.search(r"\d{4}", a).group(0), re.search(r"\d{4}", b).group(0)
+            ya = re.search(r"\d{4}", a).group(0)
+            if b is not None:
+                yb = re.search(r"\d{4}", b).group(0)
+                end_date = yb
+            else:
+                # "from 2005 until January of this year": the month of the story's (or the year before's) year
+                if not work.published:
+                    continue
+                yb = str(int(work.published[:4]) - (1 if m.group("rel").lower() == "last" else 0))
+                end_date = f"{yb}-{[x.lower() for x in _MONTHS].index(m.group('mon').lower()) + 1:02d}"
             if not (1945 <= int(ya) <= int(yb) <= 2049):
                 continue
             anchor = sent.start + m.start()
             post = min(posts, key=lambda p: abs(p.start - anchor))
             person = _pick_person(work, sent, anchor, trigger_tok=None, event="took_office")
             conf = 0.85 if person else 0.7
-            for event, year in (("took_office", ya), ("left_office", yb)):
+            for event, year in (("took_office", ya), ("left_office", end_date)):
                 _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=year,
                      **_person_fields(work, person))
             found_any = True
@@ -526,23 +552,47 @@ def _post_events(work: Work) -> None:
                 tok = _cue_token(sent, char, sent.start + m.end(gi))
                 if tok is None:
                     continue
-                if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low):
-                    continue
+                if event == "term_extended" and not re.search(r"\b(term|mandate|tenure)s?\b", low) and not (
+                        re.search(r"\b(term|mandate|tenure)s?\b", " ".join(p.text.lower() for p in _prev(work, si, 1)))
+                        and re.search(r"(?:['\u2019]s|\bhis|\bhers)\s+(?:was|has been|had been|were)\s+(?:\w+\s+)?$", low[:m.start(gi)])):
+                    continue  # "The post carries a one-year term. Lee's was renewed in July": an elided "term"
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
-                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b", low[m.start(gi):]) \
+                if event == "appointed" and m.group(gi) == "filled" and (tok.tag_ != "VBD" and not any(
+                        c.dep_ in ("aux", "auxpass") for c in tok.children) or _unreal(tok.head)):
+                    continue  # "to keep the post filled": a state wished for, not a filling
+                if event == "confirmed" and tok.pos_ in ("VERB", "AUX"):
+                    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                    if obj is not None and (obj.lower_ in ("it", "them", "this", "that", "both") or obj.lemma_.lower() in _NOT_HOLDER
+                                            or _token_mention(sent, obj, "instrument") is not None):
+                        continue  # "the Senate approved it by unanimous consent": a bill, not a nominee
+                if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
+                        "hearing", "process", "battle", "fight", "fate"):
+                    continue  # "after a confirmation hearing in May": a step before the confirmation
+                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
+                if event in ("appointed", "nominated") and any(c.dep_ == "xcomp" and c.lemma_.lower() in (
+                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") for c in tok.children):
+                    continue  # "Kirby was named to chair it": appointed to another body, not to the post
+                if event == "took_office" and m.group(gi).startswith("became") and re.match(
+                        r"[^.;,]{0,60}?\b(?:first|last|only|second|third)\b[^.;,]{0,100}?\bto (?!the\b|a\b|an\b)[a-z]+\b", low[m.end(gi):]):
+                    continue  # "became the first envoy to visit Pyongyang": a first, not a start of tenure
                 if event == "appointed" and re.search(r"\bappointed\b", m.group(0)) and tok.dep_ == "amod":
                     continue  # "the newly appointed envoy": a title, not a reported appointment
                 if event == "left_office" and m.group(1).startswith("term ended") is False and "extension" in low and "term" in m.group(1):
                     continue
-                if _unreal(tok) or (_negated(tok) and event != "left_office") or _imperative(tok):
+                if _unreal(tok) or (_negated(tok) and (event != "left_office" or any(
+                        c.dep_ == "neg" for c in tok.children))) or _imperative(tok):
                     continue
                 if event in ("left_office", "took_office") and tok.pos_ in ("VERB", "AUX"):
                     subj = _subject(tok)
-                    if subj is not None and _token_mention(sent, subj, ("state", "body")) is not None:
-                        continue  # "the United States quit the Human Rights Council": a state, not a holder
+                    if subj is not None and (_token_mention(sent, subj, ("state", "body")) is not None
+                                             or subj.lemma_.lower() in ("administration", "government", "cabinet", "presidency", "congress")):
+                        continue  # also "the Bush administration left office in January": not the post's holder
+                    sm = _token_mention(sent, subj, "person") if subj is not None else None
+                    if sm is not None and _titled(work, sm.start, sm.end):
+                        continue  # "after President Yoon Suk Yeol took office": a head of state's own office  # "the United States quit the Human Rights Council": a state, not a holder
                 if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
                 if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
@@ -553,12 +603,26 @@ def _post_events(work: Work) -> None:
                 post = min(posts, key=lambda p: abs(p.start - char))
                 if abs(post.start - char) > 260 and not implicit_post:
                     continue
-                person = _pick_person(work, sent, post.start, trigger_tok=tok, event=event)
-                dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",), avoid=_in(sent.mentions, "instrument"))
-                date = dm.value if dm else None
+                person = _pick_person(work, sent, char if implicit_post else post.start, trigger_tok=tok, event=event)
+                dm, factor = _attached_date(work, sent, tok, skip_since=event not in ("took_office",) and not re.search(r"\b(?:until|through)$", m.group(gi)),
+                                            avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
+                if dm is not None and _in_other_since_clause(sent, dm, tok):
+                    dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
+                date = _year_of_that(sent, dm) if dm else None
+                if passage and (person is None or not _holder_tied(work, sent, tok, person)):
+                    continue  # the passage's post only for the named holder of this very verb
+                rel = _relative_later(sent, tok)
+                if rel is not None:
+                    date, dm, factor = rel, dm or sent.dates[0], 0.8  # "the Senate approved him two months later"
                 if tok.pos_ == "NOUN" and person is None and dm is None and not re.search(r"\b(recent|new|latest)\b", low):
-                    continue  # "the legal ground for the appointment of a special envoy": no one, no time, no event
+                    continue
+                if tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN" and person is None and dm is None and not any(
+                        c.dep_ in ("aux", "auxpass") for c in tok.children):
+                    continue  # "a full-time official of ambassadorial rank, confirmed by the Senate": what the post is  # "the legal ground for the appointment of a special envoy": no one, no time, no event
                 conf = 0.8 if dm is None else 0.72 + 0.12 * factor
+                if date is None and event in ("term_extended", "appointed") and _SAME_RESOLUTION.search(low):
+                    date = _resolution_date(work, si)  # "In the resolution, the Council also decided to extend the mandate"
+                    conf -= 0.05
                 if date is None and event in ("appointed", "nominated", "took_office", "confirmed", "left_office"):
                     date = _recent_fallback(work, sent, tok)
                     conf -= 0.1
@@ -570,6 +634,132 @@ def _post_events(work: Work) -> None:
                     conf -= 0.1
                 _add(work, [sent], conf, type="post_event", post=post.id, event=event, date=date,
                      **_person_fields(work, person))
+                if person and person[0]:
+                    work.person_posts.setdefault(person[0], set()).add(post.id)  # later "his tenure ended" refers back
+    _nominations_before_confirmation(work)
+
+
+def _nominations_before_confirmation(work: Work) -> None:
+    """"Obama named him for the job in September; the Senate approved him in November": for a post the Senate
+    confirms, a choice made before the confirmation is the nomination."""
+    confirmed = [f for f in work.facts if f.type == "post_event" and f.event == "confirmed" and f.person and f.date]
+    for f in work.facts:
+        if f.type != "post_event" or f.event != "appointed" or not f.person or not f.date:
+            continue
+        for c in confirmed:
+            n = min(len(f.date), len(c.date))
+            if c.person == f.person and c.post == f.post and f.date[:n] < c.date[:n]:
+                f.event = "nominated"
+                break
+
+
+_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
+                         r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
+_OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
+                           r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
+                           r"chair(?:man|woman)?|head of|president of|member of|prosecutor|justice)\b")
+_NOT_HOLDER = {"bill", "act", "law", "measure", "resolution", "version", "text", "amendment", "budget", "treaty",
+               "reauthorization", "legislation", "package", "funding", "request", "plan"}
+
+
+_LATER = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) (?P<u>month|year)s? later|"
+                    r"the (?:following|next) (?P<u2>month|year))\b", re.I)
+
+
+def _relative_later(sent: Sent, trig: Any) -> str | None:
+    """"two months later", "the following month" in the trigger's clause: counted from the sentence's earlier date."""
+    root = _clause_root(trig)
+    for m in _LATER.finditer(sent.text):
+        tok = _token_at(sent, sent.start + m.start())
+        troot = _clause_root(tok) if tok is not None else None
+        if troot is not None and troot.dep_ == "xcomp" and troot.i != root.i:
+            troot = _clause_root(troot.head)  # "started work the following month"
+        if tok is None or tok.i < trig.i or troot.i != root.i:
+            continue
+        earlier = [d for d in sent.dates if d.end <= sent.start + m.start() and re.match(r"\d{4}(?:-\d{2})?", d.value)]
+        if not earlier:
+            return None
+        base = earlier[-1].value
+        unit = (m.group("u") or m.group("u2")).lower()
+        nw = (m.group("n") or "one").lower()
+        n = int(nw) if nw.isdigit() else (1 if nw in ("a", "an") else WORD_NUMBERS.get(nw, 0))
+        y = int(base[:4])
+        if unit == "year":
+            return str(y + n)
+        if len(base) < 7:
+            return None
+        mo = int(base[5:7]) - 1 + n
+        return f"{y + mo // 12}-{mo % 12 + 1:02d}"
+    return None
+
+
+_SAME_RESOLUTION = re.compile(r"\b(?:in|by|under|through|with) (?:the|that|this|the same|its) resolution\b|\bthe (?:same )?resolution (?:also )?(?:extended|renewed|extends|renews)\b")
+
+
+def _resolution_date(work: Work, si: int) -> str | None:
+    """The date of the adoption a back-reference ("in the resolution") points to: the last sentence before that adopted one."""
+    for s in reversed(_prev(work, si, 3)):
+        m = re.search(r"\b(adopted|passed|approved|adopts|passes)\b", s.text)
+        if m and re.search(r"\bresolution\b", s.text, re.I) and s.dates:
+            d = _near_date(s, s.start + m.start())
+            if d is not None:
+                return d.value
+    return None
+
+
+def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
+    """The person is the verb's own holder: its object, its passive subject, or the subject of a tenure verb."""
+    holders = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    subj = _subject(trig) if trig.pos_ in ("VERB", "AUX") else None
+    if subj is not None:
+        holders.append(subj)
+    for c in _persons_in(work, sent):
+        if (c[2] or None) != (person[0] or None) and c[3] != person[1]:
+            continue
+        if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
+            continue
+        for h in holders:
+            if h.lower_ in ("who", "that") and h.head.dep_ == "relcl":
+                h = h.head.head
+            if h.lower_ in ("he", "she") and c[1] <= h.idx:
+                return True  # "The Council appointed Darusman ..., and he started work the following month"
+            if c[0] <= h.idx < c[1] or any(c[0] <= x.idx < c[1] for x in h.children if x.dep_ in ("compound", "appos", "poss")):
+                return True
+    return False
+
+
+def _landmarks(sent: Sent, trig: Any) -> list[Mention]:
+    """Spans of "after a confirmation hearing in May", "before the election in April": their dates are not the event's."""
+    out = []
+    for t in sent.span:
+        if t.dep_ == "prep" and t.lower_ in ("after", "before", "following", "ahead") and not any(x.i == trig.i for x in t.subtree):
+            sub = list(t.subtree)
+            out.append(Mention(sub[0].idx, sub[-1].idx + len(sub[-1].text), "", "landmark", None, "parse"))
+    return out
+
+
+def _in_other_since_clause(sent: Sent, dm: Any, trig: Any) -> bool:
+    """The date belongs to a "since ..." clause that does not contain the trigger."""
+    dtok = _token_at(sent, dm.start)
+    if dtok is None:
+        return False
+    for a in [dtok] + list(dtok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
+            return not any(t.i == trig.i for t in a.subtree)
+        if a.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _year_of_that(sent: Sent, dm: Any) -> str:
+    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date."""
+    after = sent.text[dm.end - sent.start: dm.end - sent.start + 20]
+    if not re.match(r"\s*(?:of\s+)?(?:that|the same)\s+year\b", after, re.I):
+        return dm.value
+    earlier = [d for d in sent.dates if d.end <= dm.start and re.match(r"\d{4}", d.value)]
+    if not earlier or re.search(r"\b\d{4}\b", dm.text):
+        return dm.value
+    return earlier[-1].value[:4] + dm.value[4:]
 
 
 def _noun_unreal(tok: Any) -> bool:
@@ -616,9 +806,10 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
                 excluded.add(c[0])
     for c in cands:
-        if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b", work.text[c[1]:c[1] + 20], re.I):
-            excluded.add(c[0])  # "the Biden administration", "the Yoon government": the appointing side
-    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1])]
+        if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b|['\u2019]s?\s+(?:\w+\s+)?(?:pick|choice|nominee|candidate|appointee)\b",
+                    work.text[c[1]:c[1] + 30], re.I):
+            excluded.add(c[0])  # "the Biden administration", "the Yoon government", "Biden's pick": the appointing side
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False)]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
         owner = [c for c in trigger_tok.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
@@ -650,6 +841,8 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         subj = _subject(trigger_tok) if trigger_tok.pos_ in ("VERB", "AUX") else None
         if subj is not None:
             rel.append(subj)
+            if event in ("left_office", "took_office", "term_extended") and subj.lemma_.lower() in ("term", "tenure", "mandate", "year", "stint", "resignation"):
+                rel += [c for c in subj.children if c.dep_ == "poss"]  # "his tenure ended with the Bush presidency"
         if event in ("nominated", "appointed", "confirmed"):
             rel = [r for r in rel if r.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in trigger_tok.children)]
         pron = next((r for r in rel if r.lower_ in ("him", "her", "he", "she", "his")), None)
@@ -678,8 +871,17 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         holder = None
         if "nsubj" in roles and trigger_tok.pos_ in ("VERB", "AUX"):
             holder = _subject(trigger_tok)
+            if holder is None and trigger_tok.dep_ == "acl":
+                holder = trigger_tok.head  # "Muntarbhorn's six years ended in June 2010" (parsed as a noun phrase)
         else:
             holder = next((c for c in trigger_tok.children if c.dep_ in roles), None)
+        if holder is not None and holder.lower_ in ("who", "whom") and holder.head.dep_ == "relcl":
+            holder = holder.head.head  # "succeeded by Mr. Darusman, who was appointed in June 2010"
+        if holder is not None and not any(c[0] <= holder.idx < c[1] for c in pool):
+            # "Muntarbhorn's six years ended", "Lee's tenure ran until": the possessor of the subject
+            poss = next((c for c in holder.children if c.dep_ == "poss"), None)
+            if poss is not None and holder.lemma_.lower() in ("term", "tenure", "mandate", "year", "stint", "time", "resignation", "departure"):
+                holder = poss
         if holder is not None:
             for c in pool:
                 if c[0] <= holder.idx < c[1] or any(c[0] <= ch.idx < c[1] for ch in holder.children if ch.dep_ == "compound"):
@@ -735,7 +937,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|absent since|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
-    r"(?:has|have|had) not (?:yet )?(?:appointed|named|nominated|filled)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
+    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
@@ -749,9 +951,11 @@ def _vacancies(work: Work) -> None:
             continue
         posts = _in(sent.mentions, "post")
         implicit = False
-        if not posts and re.search(r"\b(?:a|the|that|this)\s+(?:\w+\s+)?(?:position|post|job|role)\s+(?:that|which)\b", sent.text, re.I):
-            # "she will fill a position that has been vacant since ...": the post of the sentence before
-            posts = [m2 for s2 in _prev(work, si, 1) for m2 in _in(s2.mentions, "post")][-1:]
+        if not posts and (re.search(r"\b(?:a|the|that|this)\s+(?:\w+\s+)?(?:position|post|job|role)\s+(?:that|which)\b", sent.text, re.I)
+                          or re.search(r"\b(?:the|its|that|this)\s+(?:\w+\s+)?(?:position|post|job|role|seat|office)\s+(?:still\s+|remained\s+|stayed\s+|sat\s+|stood\s+|was\s+|is\s+)?"
+                                       r"(?:still\s+)?(?:vacant|empty|unfilled)\b", sent.text, re.I)):
+            # "she will fill a position that has been vacant since ...", "with the seat still empty": the post of the sentence before
+            posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")][-1:]
             implicit = bool(posts)
         if not posts:
             continue
@@ -760,8 +964,10 @@ def _vacancies(work: Work) -> None:
         if post.id in seen:
             continue
         tok = _token_at(sent, char)
-        if tok is not None and _unreal(tok):
-            continue
+        if tok is not None and (_unreal(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
+            continue  # "the post will fall vacant in January": not yet
+        if re.search(r"\b(?:no longer|not|never)\s+(?:\w+\s+)?$", sent.text[:m.start()]):
+            continue  # "the post is no longer vacant"
         seen.add(post.id)
         since = None
         for d in sent.dates:
@@ -769,6 +975,21 @@ def _vacancies(work: Work) -> None:
                 since = d.value
         _add(work, [sent], (0.75 if post.via == "description" else 0.8) - (0.1 if implicit else 0), type="post_vacancy", post=post.id,
              since=since, as_of=work.published)
+
+
+def _modal_verb(verb: Any) -> bool:
+    """The verb (or the verb it completes: "is expected to fall") carries a modal or a plan."""
+    cur = verb
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in cur.children):
+            return True
+        if cur.dep_ == "xcomp" and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_.lower() in PLAN_WORDS:
+                return True
+            continue
+        break
+    return False
 
 
 def _drop_congress_passage(work: Work) -> None:

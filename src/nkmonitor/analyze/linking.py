@@ -227,6 +227,11 @@ def _qualifier_state(text: str, start: int, index: AliasIndex) -> tuple[str | No
         state = _surface_state(word, index)
         return state, ("possessive" if state else None), qstart
     word = _norm(m.group("adj"))
+    if word == "Korean" and re.search(r"\bNorth\s+$", window[:m.start("adj")]):
+        if re.search(r"human\s+rights", window[m.start("adj"):], re.I):
+            # "a North Korean human rights envoy": the topic in front of the title, not the state holding it
+            return None, "topic", start
+        return None, "foreign", start  # "North Korean Ambassador Kim Song": Pyongyang's own diplomat
     if word in ("U.N.", "UN", "United Nations"):
         return "un", "description", qstart
     return _surface_state(word, index), "description", qstart
@@ -265,7 +270,11 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         end = m.end() + (topic.end() if topic else 0)
         state, via, qstart = _qualifier_state(text, m.start(), index)
         has_hr_topic = bool(topic)
-        if not topic and target != "un_high_commissioner_hr" and _OTHER_TOPIC.match(after):
+        if via == "topic":
+            has_hr_topic, via = True, None
+        elif via == "foreign" and target == "envoy":
+            continue
+        if not has_hr_topic and target != "un_high_commissioner_hr" and _OTHER_TOPIC.match(after):
             # "ambassador to the U.N.", "special rapporteur on torture": some other post
             nxt = _OTHER_TOPIC.match(after).group(0).lower()
             if not re.search(r"north|dprk|korea", nxt):
