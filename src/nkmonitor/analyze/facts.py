@@ -983,7 +983,7 @@ def _modal_verb(verb: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in cur.children):
             return True
-        if cur.dep_ == "xcomp" and cur.head is not cur:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             cur = cur.head
             if cur.lemma_.lower() in PLAN_WORDS:
                 return True
