@@ -1111,6 +1111,8 @@ _POSITION = [
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
     (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b", re.I), "not_cosponsored"),
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
+    # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
+    (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -1177,6 +1179,9 @@ def _state_positions(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(a <= char < b for a, b in covered):
                     continue
+                if position == "cosponsored_list":
+                    _listed_positions(work, sent, m, res, states, done, covered)
+                    continue
                 if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
                 if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
@@ -1188,6 +1193,13 @@ def _state_positions(work: Work) -> None:
                 tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
                 if tok is None or _unreal(tok):
                     continue
+                pieces = _cue_pieces(sent, m)
+                if any(_hedged(p) for p in pieces):
+                    continue  # "it is not clear whether Seoul will co-sponsor": the verb itself is hedged
+                if position in ("voted_yes", "voted_no", "abstained") and re.search(
+                        r"\b(?:procedural|meeting|security council)\b", sent.text, re.I) and not re.search(
+                        r"\b(?:resolution|text|draft)\b", sent.text, re.I):
+                    continue  # a Security Council procedural vote, not a vote on the resolution
                 if tok.tag_ in ("VB", "VBP", "VBZ", "VBG") and position == "cosponsored" and not _finite_past(tok):
                     continue  # "they co-sponsor it" (habit or aim), not a position taken
                 if position in ("voted_yes", "voted_no", "abstained") and re.search(r"\bagenda\b", sent.text, re.I):
@@ -1205,17 +1217,22 @@ def _state_positions(work: Work) -> None:
                         st = state_of(st_m.id)
                         if 0 <= rel < len(tail) and st not in ("dprk", state) and st not in also:
                             also.append(st)
-                subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else (
-                    _subject(tok.head) if tok.pos_ == "ADP" and tok.head.pos_ in ("VERB", "AUX") else None)
+                subj = _pos_subject(tok)
                 if subj is not None:
                     for c in subj.conjuncts:
                         cm = _token_mention(sent, c, ("state", "person"))
                         st = state_of(cm.id) if cm else None
-                        if st in STATES and st not in ("dprk", state):
+                        if st in STATES and st not in ("dprk", state) and st not in also:
+                            also.append(st)
+                if position == "cosponsored":
+                    # "co-sponsored by dozens of countries, among them the United States and South Korea",
+                    # "with 61 co-sponsors including South Korea, Japan and the United States": every state listed
+                    for st in _listed_states(sent, states, sent.start + m.end()):
+                        if st not in ("dprk", state) and st not in also:
                             also.append(st)
                 covered.append((char, sent.start + m.end()))
                 inst = min(res, key=lambda r: abs(r.start - char)).id
-                years = _position_years(work, sent, tok)
+                years = _position_years(work, sent, tok, pieces)
                 if m.group(0).lower().startswith("rejoin"):
                     # "stayed off the list from 2019 to 2021 and rejoined in 2022": the dates of its own phrase
                     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -1232,6 +1249,36 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states: list[Mention], done: set, covered: list) -> None:
+    """"The draft had 61 co-sponsors, including South Korea, Japan and the United States": each listed state co-sponsored."""
+    char = sent.start + m.start()
+    listed = _listed_states(sent, states, sent.start + m.end())
+    tok = _token_at(sent, char)
+    if not listed or tok is None:
+        return
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    years = _position_years(work, sent, tok, [verb])
+    conf = 0.8 if years else 0.7
+    if not years:
+        years = _implicit_years(work, sent, verb, "cosponsored")
+        if years is None:
+            return
+    covered.append((char, sent.start + m.end()))
+    inst = min(res, key=lambda r: abs(r.start - char)).id
+    for st in listed:
+        if st == "dprk":
+            continue
+        for year in years:
+            key = (st, inst, year, "cosponsored")
+            if key not in done:
+                done.add(key)
+                _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position="cosponsored")
 
 
 def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int] | None:
@@ -1251,9 +1298,20 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
         t.lower_ == "had" and t.dep_ in ("aux", "ROOT", "relcl", "ccomp") for t in tok.doc[max(0, tok.i - 4):tok.i])
     if since and position == "cosponsored":
         return [int(since.group(1))]
+    if _VAGUE_PAST.search(clause):
+        return None  # "after abstaining or voting in favor in the years before that": no year the text pins down
+    line_year = _timeline_year(work, sent)
+    if line_year is not None:
+        return [line_year]  # a timeline line: its heading year, not the story's
+    if tok.tag_ == "VBG" and tok.head.lower_ in ("after", "before") and sent.dates:
+        return None  # "co-sponsored it from 2008 to 2018, after abstaining ...": an earlier, undated stance
     if perfect or ref is None:
         return None
     return [ref]
+
+
+_VAGUE_PAST = re.compile(r"\b(?:in (?:the )?(?:earlier|previous|prior|past|preceding) years|in the years (?:before|prior)|"
+                         r"before that|previously|in the past|in earlier years|in previous years|in years past)\b", re.I)
 
 
 def _finite_past(tok: Any) -> bool:
@@ -1279,15 +1337,18 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         after = [s for s in states if s.start > cue and s.start - cue < 60]
         if after:
             return state_of(after[0].id)
-    subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+    subj = _pos_subject(tok)
     if subj is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "co":
         # the tokenizer splits "co-sponsoring": the "co" piece may carry the clause
         co = tok.doc[tok.i - 2]
-        subj = _subject(co) if co.pos_ in ("VERB", "AUX") else None
+        subj = _pos_subject(co) if co.pos_ in ("VERB", "AUX") else None
     if subj is not None:
         m = _token_mention(sent, subj, ("state", "person"))
         if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
             return state_of(m.id)
+        st = _actor_state(sent, subj)
+        if st is not None:
+            return st
         if subj.lower_ not in ("it", "they", "which", "who"):
             return None  # a subject that is not a state: some other actor took the step
     before = [s for s in states if s.end <= cue and cue - s.end < 90]
@@ -1310,12 +1371,104 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
     return None
 
 
-def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
+ACTOR_NOUNS = {"representative", "delegate", "delegation", "government", "ambassador", "envoy", "mission", "country",
+               "diplomat", "administration", "minister", "ministry"}
+
+
+def _pos_subject(tok: Any) -> Any | None:
+    """The subject of a position cue: the verb's (or, for "among the co-sponsors", the copula's); for "X and Y were
+    among the 16 that voted against it", the subject of "were among", not the relative clause's head."""
+    if tok.pos_ in ("VERB", "AUX"):
+        s = _subject(tok)
+    elif tok.pos_ == "ADP" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX"):
+        s = _subject(tok.head)
+    else:
+        return None
+    if s is not None and s.dep_ == "pobj" and s.head.lower_ == "among" and s.head.head.pos_ in ("VERB", "AUX"):
+        s2 = _subject(s.head.head)
+        if s2 is not None:
+            return s2
+    return s
+
+
+def _actor_state(sent: Sent, t: Any) -> str | None:
+    """The state an actor noun speaks for: "the representative of the Republic of Korea", "China's delegate",
+    "the United States delegate, whose country co-sponsored"."""
+    if t.lemma_.lower() not in ACTOR_NOUNS:
+        return None
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children) and t.head.dep_ != "ROOT":
+        cur = t.head
+        while cur.dep_ != "relcl" and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ == "relcl":
+            t = cur.head
+            if t.lemma_.lower() not in ACTOR_NOUNS:
+                return None
+    cands = [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+    cands += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for c in cands:
+        m = _token_mention(sent, c, ("state",))
+        if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
+            return state_of(m.id)
+    return None
+
+
+def _listed_states(sent: Sent, states: list[Mention], after: int) -> list[str]:
+    """States listed right after a co-sponsor cue: "(by dozens of countries,) among them X and Y", "including X, Y and Z"."""
+    tail = sent.text[after - sent.start:]
+    lm = re.match(r"(?:\s+by\b)?[^.;]{0,50}?\b(?:among them|among whom|including|such as|notably)\s+", tail, re.I)
+    if not lm:
+        return []
+    rest = tail[lm.end():]
+    stop = re.search(r"[.;:]|,\s+(?:while|but|which|who|after|before|as|and\s+(?:the|it|its)\s+\w+ed)\b|\s+(?:while|but)\s", rest)
+    end = after + lm.end() + (stop.start() if stop else len(rest))
+    out = []
+    for st_m in states:
+        if after + lm.end() <= st_m.start < end:
+            st = state_of(st_m.id)
+            if st in STATES and st not in out:
+                out.append(st)
+    return out
+
+
+def _cue_pieces(sent: Sent, m: Any) -> list[Any]:
+    """The tokens of the cue's last word ("co - sponsor" is split by the tokenizer, each piece with its own clause)."""
+    a, b = sent.start + m.start(), sent.start + m.end()
+    last = re.search(r"co-?sponsor\w*$|\S+$", m.group(0), re.I)
+    a2 = sent.start + m.start() + last.start() if last else a
+    return [t for t in sent.span if a2 <= t.idx < b]
+
+
+def _hedged(tok: Any) -> bool:
+    """A modal or a conditional on the verb itself or on the verb it completes ("whether Seoul will co-sponsor")."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return True
+        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _timeline_year(work: Work, sent: Sent) -> int | None:
+    """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."): the year of the line."""
+    ls = work.text.rfind("\n", 0, sent.start) + 1
+    m = re.match(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:]|\.\s)[ \t]*\S", work.text[ls:sent.end])
+    return int(m.group(1)) if m else None
+
+
+def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None) -> list[int]:
     """Years of the cue's own clause: an explicit range expanded, an enumeration ("2019, 2020 and 2021") listed."""
     troot = _clause_root(tok)
+    roots = {troot.i} | {_clause_root(p).i for p in (pieces or [])}
     for r in _RANGE.finditer(sent.text):
         rtok = _token_at(sent, sent.start + r.start())
-        if rtok is None or _clause_root(rtok).i != troot.i:
+        if rtok is None or _clause_root(rtok).i not in roots:
             continue
         a, b = [int(g) for g in r.groups() if g][:2]
         if 1990 <= a <= b <= a + 40:
@@ -1328,7 +1481,7 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
         if dtok is None:
             continue
         droot = _clause_root(dtok)
-        if droot.i == troot.i or (droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i) or (
+        if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
                 troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
             years.append(int(d.value[:4]))
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(

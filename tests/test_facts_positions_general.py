@@ -1,0 +1,121 @@
+"""State positions, mechanism events and repatriations: general phrasings of each class (positive and negative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkmonitor.analyze.context import DocContext
+from nkmonitor.analyze.facts import extract_facts
+from nkmonitor.analyze.linking import link_mentions
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from nkmonitor.analyze import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def run(extractor):
+    def _run(text: str, published: str | None = "2023-10-14"):
+        ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack)
+        ctx.mentions = link_mentions(ctx)
+        facts = extract_facts(ctx)
+        for f in facts:
+            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+            assert 0.0 < f.confidence < 1.0
+        return [f.to_json() for f in facts]
+    return _run
+
+
+def positions(facts):
+    return {(f["state"], f["year"], f["position"]) for f in facts if f["type"] == "state_position"}
+
+
+GA = "The U.N. General Assembly adopted its annual resolution on North Korea's human rights on Tuesday. "
+
+
+# ---------------------------------------------------------------- coordinated and listed states
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Republic of Korea and the United States were among the co-sponsors.", {("rok", 2023, "cosponsored"), ("us", 2023, "cosponsored")}),
+    ("It was co-sponsored by dozens of countries, among them Japan and South Korea.", {("japan", 2023, "cosponsored"), ("rok", 2023, "cosponsored")}),
+    ("The text had 60 co-sponsors, including South Korea, Japan and the United States.",
+     {("rok", 2023, "cosponsored"), ("japan", 2023, "cosponsored"), ("us", 2023, "cosponsored")}),
+    ("China, Russia and Cuba were among the 20 countries that voted against it.", {("china", 2023, "voted_no"), ("russia", 2023, "voted_no")}),
+    ("Russia and China were among the states that voted no.", {("china", 2023, "voted_no"), ("russia", 2023, "voted_no")}),
+])
+def test_coordinated_and_listed_states(run, sentence, expected):
+    assert expected <= positions(run(GA + sentence))
+
+
+def test_listed_states_only_after_a_list_cue(run):
+    got = positions(run(GA + "Japan co-sponsored the text, while China criticized it."))
+    assert ("japan", 2023, "cosponsored") in got
+    assert not any(s == "china" for s, _y, _p in got)
+
+
+# ---------------------------------------------------------------- years
+
+@pytest.mark.parametrize("sentence, years", [
+    ("South Korea did not co-sponsor the resolution in 2019, 2020 or 2021.", [2019, 2020, 2021]),
+    ("Seoul did not co-sponsor the resolution for three straight years, from 2019 to 2021, saying it wanted dialogue.", [2019, 2020, 2021]),
+    ("South Korea declined to co-sponsor the resolution in 2019 and 2020.", [2019, 2020]),
+])
+def test_enumerated_and_ranged_years_with_split_cosponsor(run, sentence, years):
+    got = positions(run(GA + sentence, "2023-11-20"))
+    assert {("rok", y, "not_cosponsored") for y in years} <= got
+    assert ("rok", 2023, "not_cosponsored") not in got
+
+
+def test_timeline_line_gives_its_year(run):
+    text = ("Twenty years of the U.N. General Assembly resolution on North Korea's human rights.\n\n"
+            "2005 - The first resolution was adopted. South Korea abstained, citing its engagement policy.\n\n"
+            "2006 - The committee approved the text again. This time Seoul voted in favour.\n\n"
+            "2008 - Seoul joined the list of co-sponsors for the first time.\n")
+    got = positions(run(text, "2024-12-02"))
+    assert {("rok", 2005, "abstained"), ("rok", 2006, "voted_yes"), ("rok", 2008, "cosponsored")} <= got
+    assert not any(y == 2024 for _s, y, _p in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "South Korea co-sponsored the resolution every year from 2008 to 2018, after abstaining or voting in favor in the years before that.",
+    "Japan co-sponsored the resolution from 2006 to 2010, having abstained in previous years.",
+])
+def test_vague_earlier_stance_has_no_year(run, sentence):
+    got = positions(run(GA + sentence, "2019-11-15"))
+    assert not any(p in ("abstained", "voted_yes") for _s, _y, p in got)
+
+
+# ---------------------------------------------------------------- negatives
+
+@pytest.mark.parametrize("sentence", [
+    "It is not clear whether Seoul will co-sponsor the resolution next year.",
+    "Officials would not say if South Korea will co-sponsor the resolution.",
+    "It remains unclear whether Japan will co-sponsor the text.",
+])
+def test_hedged_cosponsorship_is_not_a_position(run, sentence):
+    assert positions(run(GA + sentence)) == set()
+
+
+def test_security_council_procedural_vote_is_not_a_position(run):
+    text = GA + ("In December 2015 the Security Council meeting went ahead after nine members voted in favor, "
+                 "four against (China, Russia, Venezuela and Angola) and two abstained.")
+    assert not any(s in ("china", "russia") for s, _y, _p in positions(run(text, "2016-01-10")))
+
+
+# ---------------------------------------------------------------- delegations speak for their state
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The representative of the Republic of Korea, also among the co-sponsors, welcomed the vote.", ("rok", 2023, "cosponsored")),
+    ("China's representative, whose delegation voted against the text, said it fuelled confrontation.", ("china", 2023, "voted_no")),
+    ("The United States delegate, whose country co-sponsored the draft, said the vote sent a message.", ("us", 2023, "cosponsored")),
+])
+def test_delegation_speaks_for_state(run, sentence, expected):
+    assert expected in positions(run(GA + sentence))
+
+
+def test_actor_of_a_non_state_is_not_a_position(run):
+    got = positions(run(GA + "The representative of Human Rights Watch, whose group lobbied the co-sponsors, welcomed the vote."))
+    assert got == set()
