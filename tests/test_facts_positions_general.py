@@ -119,3 +119,52 @@ def test_delegation_speaks_for_state(run, sentence, expected):
 def test_actor_of_a_non_state_is_not_a_position(run):
     got = positions(run(GA + "The representative of Human Rights Watch, whose group lobbied the co-sponsors, welcomed the vote."))
     assert got == set()
+
+
+# ---------------------------------------------------------------- repatriations
+
+def repats(facts):
+    return {(f["by"], f.get("count"), f.get("date")) for f in facts if f["type"] == "repatriation"}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Reports say China sent as many as 600 North Koreans back across the border on Oct. 9.", "2023-10-16", ("china", 600, "2023-10-09")),
+    ("Chinese authorities sent about 600 North Koreans across the border on Monday night.", "2023-10-13", ("china", 600, "2023-10-09")),
+    ("South Korea has itself faced criticism. In November 2019, the previous government sent two North Korean fishermen back.",
+     "2023-10-13", ("rok", 2, "2019-11")),
+    ("The two men were sent back across the border at Panmunjom on Nov. 7. It was the first time South Korea had deported North Koreans since the 1953 armistice.",
+     "2019-11-15", ("rok", 2, "2019-11-07")),
+])
+def test_return_phrasings(run, text, published, expected):
+    assert expected in repats(run(text, published))
+
+
+def test_first_since_is_not_the_date(run):
+    got = repats(run("It was the first time South Korea had deported North Koreans since the 1953 armistice.", "2019-11-15"))
+    assert not any(d == "1953" for _b, _c, d in got)
+
+
+def test_agentless_participle_takes_the_story_agent(run):
+    text = ("Chinese authorities sent roughly 600 North Koreans back on October 9. "
+            "Rights groups documented a group of about 80 sent back on August 29 and another of about 40 on September 18.")
+    got = repats(run(text, "2023-10-20"))
+    assert {("china", 80, "2023-08-29"), ("china", 40, "2023-09-18")} <= got
+
+
+@pytest.mark.parametrize("text, by", [
+    ("The next administration must raise forced repatriations with Beijing at every level.", "china"),
+    ("The groups said Washington ought to raise the repatriation of defectors directly with Beijing.", "china"),
+])
+def test_practice_raised_with_a_state(run, text, by):
+    got = repats(run(text, "2012-05-17"))
+    assert (by, None, None) in got and not any(b == "us" for b, _c, _d in got)
+
+
+@pytest.mark.parametrize("text", [
+    "China may send hundreds of North Koreans back across the border after the Games, activists fear.",
+    "The defectors were returned to South Korea safely on Monday.",
+    "Thousands of North Koreans fled across the border in the 1990s.",
+    "The North Korean government sent the workers back on Monday.",
+])
+def test_not_a_repatriation(run, text):
+    assert repats(run(text, "2023-10-13")) == set()

@@ -1754,13 +1754,17 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers))\b",
+    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
+    r"(?:sent|sending|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\s+(?:[\w,-]+\s+){1,8}?across the border|"
+    r"(?:were|was|been|being|are|is|get|got)\s+(?:\w+ly\s+)?returned\b(?!\s+(?:to\s+(?:south korea|seoul|the south|their (?:families|homes))|home to the south|safely)))\b",
     re.I,
 )
+_RAISE_VERBS = {"raise", "discuss", "protest", "take up"}
 _COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to|as many as|as few as)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
 
 
 def _repatriations(work: Work) -> None:
+    pending: list[tuple] = []  # agentless returns ("The two men were sent back on Nov. 7"): the agent may come next
     for si, sent in enumerate(work.sents):
         if not _REPAT.search(sent.text):
             continue
@@ -1769,44 +1773,118 @@ def _repatriations(work: Work) -> None:
             tok = _cue_token(sent, char, sent.start + m.end())
             if tok is None:
                 continue
+            practice = _practice_agent(sent, tok)
+            if practice is not None:
+                # "raise forced repatriations with Beijing": the practice of the state it is raised with (undated)
+                _add(work, [sent], 0.6, type="repatriation", by=practice)
+                continue
             if _unreal(tok) or _negated(tok):
                 continue
             if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
             inherited = False
-            if by is None and ((any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None)
-                               or (tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))):
-                # "Smaller groups had been sent back over the summer": the returning state of the story so far
+            agentless = (any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None) or (
+                tok.tag_ == "VBN" and tok.dep_ == "acl" and _agent(tok) is None) or (
+                tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))
+            if by is None and agentless:
+                # "Smaller groups had been sent back over the summer", "a group of about 80 sent back on August 29":
+                # the returning state of the story so far
                 recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
                 if recent and len({f.by for f in recent}) == 1:
                     by, inherited = recent[-1].by, True
             if by is None:
+                if agentless and tok.pos_ in ("VERB", "AUX"):
+                    pending.append((si, sent, m, tok, char))
                 continue
-            pairs = _count_date_pairs(sent, sent.start + m.end())
-            if len(pairs) >= 2:
-                # "including about 80 people at the end of August and around 40 in mid-September"
-                for count, date in pairs:
-                    _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
-                continue
-            after = sent.text[m.end():m.end() + 60]
-            inner = re.match(r"sen[dt]\w*\s+(.*)back$", m.group(0), re.I)
-            if inner and inner.group(1).strip():
-                after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
-            cm = _COUNT.match(after)
-            count = _to_int(cm.group(1)) if cm else None
-            if count is None:
-                back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|persons)\b[^.]{0,30}$", sent.text[:m.start()], re.I)
-                if back:
-                    count = _to_int(back.group(1))
-            dm, _f = _attached_date(work, sent, tok, skip_since=False)
-            date = dm.value if dm else None
-            if dm is None and sent.dates:
-                # an undated return in a sentence that dates its other events: that year
-                near = _near_date(sent, char, skip_since=False)
-                date = near.value[:4] if near else None
-            conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0)
-            _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+            _emit_repat(work, sent, m, tok, char, by, inherited)
+    for si, sent, m, tok, char in pending:
+        # "The two men were sent back ... on Nov. 7. It was the first time South Korea had deported North Koreans":
+        # the agent the next sentences give the same returns
+        nxt = [f for f in work.facts if f.type == "repatriation" and f.by and any(
+            s2.start <= f.evidence.start < s2.end for s2 in work.sents[si + 1:si + 3])]
+        if len({f.by for f in nxt}) == 1:
+            _emit_repat(work, sent, m, tok, char, nxt[0].by, True)
+
+
+def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, inherited: bool) -> None:
+    pairs = _count_date_pairs(sent, sent.start + m.end())
+    if len(pairs) >= 2:
+        # "including about 80 people at the end of August and around 40 in mid-September"
+        for count, date in pairs:
+            _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
+        return
+    after = sent.text[m.end():m.end() + 60]
+    inner = re.match(r"(?:sen[dt]|handed|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\w*\s+(.*?)(?:back|across the border)$", m.group(0), re.I)
+    if inner and inner.group(1).strip():
+        after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
+    cm = _COUNT.match(after)
+    count = _to_int(cm.group(1)) if cm else None
+    if count is None:
+        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
+        if back and not re.search(r"\d", sent.text[back.end():m.start()]):
+            count = _to_int(back.group(1))
+    first = re.search(r"\bfirst\b", sent.text, re.I) is not None
+
+    def landmark(d: DateMention | None) -> bool:
+        # "the first time ... since the 1953 armistice": the date of the comparison, not of the return
+        return d is not None and first and re.search(r"\bsince\b[^,.;]{0,20}$", sent_text_before(sent, d.start)) is not None
+    dm, _f = _attached_date(work, sent, tok, skip_since=first)
+    if landmark(dm):
+        dm = None
+    date = dm.value if dm else None
+    if dm is None and sent.dates:
+        # an undated return in a sentence that dates its other events: that year
+        near = _near_date(sent, char, skip_since=first)
+        date = near.value[:4] if near and not landmark(near) else None
+    conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0) - (0.1 if inherited else 0)
+    _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+
+
+_GOV_NOUNS = {"government", "authorities", "administration", "police"}
+
+
+def _government_state(work: Work, sent: Sent, t: Any) -> str | None:
+    """An unnamed government ("the government", "the previous government", "your government"): the state named last
+    before it, in its sentence or the two before; none when that is North Korea or a modifier names no state."""
+    if any(c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.lower_ not in ("previous", "current", "new", "former", "then", "local")
+           for c in t.children):
+        return None  # "the North Korean government", "the provincial authorities"
+    ms = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= t.idx]
+    if not ms:
+        for s2 in reversed(_prev(work, sent.i, 2)):
+            ms = [x for x in s2.mentions if x.kind in ("state", "person")]
+            if ms:
+                break
+    if not ms:
+        return None
+    st = state_of(ms[-1].id)
+    return st if st in STATES and st != "dprk" else None
+
+
+def _practice_agent(sent: Sent, tok: Any) -> str | None:
+    """The state with which a repatriation practice is to be raised ("raise forced repatriations with Beijing")."""
+    t = tok
+    if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN":
+        t = t.head  # "forced returns": the noun
+    v = t.head if t.dep_ in ("dobj", "xcomp", "pcomp") else None
+    if v is None or v.pos_ not in ("VERB", "AUX"):
+        return None
+    if _negated(v):
+        return None
+    def state_at(x: Any) -> str | None:
+        mm = _token_mention(sent, x, ("state",))
+        st = state_of(mm.id) if mm else None
+        return st if st in STATES and st != "dprk" else None
+    lemma = v.lemma_.lower()
+    if lemma in _RAISE_VERBS:
+        for x in (t, v):
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return state_at(g)
+    return None
 
 
 def _count_date_pairs(sent: Sent, after: int) -> list[tuple[int, str]]:
@@ -1848,6 +1926,12 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
             if subj is not None:
                 cands.append(subj)
     for t in cands:
+        if t.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, t, ("state", "body", "person")) is None:
+            # "the previous government sent two fishermen back": the state the passage is about
+            st = _government_state(work, sent, t)
+            if st is not None:
+                return st
+            continue
         if t.lower_ in ("its", "it", "they", "their"):
             prev = [s for s in _in(sent.mentions, ("state",)) if s.end <= char]
             if prev and state_of(prev[-1].id) not in (None, "dprk"):
