@@ -168,3 +168,74 @@ def test_practice_raised_with_a_state(run, text, by):
 ])
 def test_not_a_repatriation(run, text):
     assert repats(run(text, "2023-10-13")) == set()
+
+
+# ---------------------------------------------------------------- mechanisms
+
+def mechs(facts):
+    return {(f["mechanism"], f["event"], f.get("date")) for f in facts if f["type"] == "mechanism_event"}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Ten members cited a U.N. commission of inquiry that concluded in February that officials were responsible for crimes against humanity.",
+     "2014-12-22", ("un_coi_dprk", "report_published", "2014-02")),
+    ("Six years ago, the UN Commission of Inquiry on human rights in North Korea concluded that the government was committing crimes against humanity.",
+     "2020-11-10", ("un_coi_dprk", "report_published", "2014")),
+    ("A U.N. commission of inquiry said in its February 2014 report that China's practice might amount to aiding crimes against humanity.",
+     "2023-10-13", ("un_coi_dprk", "report_published", "2014-02")),
+])
+def test_commission_findings_are_its_report(run, text, published, expected):
+    assert expected in mechs(run(text, published))
+
+
+def test_finding_takes_no_date_of_another_clause(run):
+    got = mechs(run("The commission of inquiry had been set up by the Human Rights Council in March 2013 and had found that crimes "
+                    "against humanity were being committed.", "2014-11-18"))
+    assert ("un_coi_dprk", "report_published", "2013-03") not in got
+    assert ("un_coi_dprk", "established", "2013-03") in got
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Democratic People's Republic of Korea underwent its first universal periodic review in December 2009.", "2013-03-21",
+     {("upr_dprk", "review_held", "2009-12")}),
+    ("North Korea faces the Universal Periodic Review again this week. Its previous reviews took place in December 2009, in May 2014 and in May 2019.",
+     "2024-11-05", {("upr_dprk", "review_held", "2009-12"), ("upr_dprk", "review_held", "2014-05"), ("upr_dprk", "review_held", "2019-05")}),
+])
+def test_review_phrasings(run, text, published, expected):
+    assert expected <= mechs(run(text, published))
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday, North Korea will be reviewed for the fourth time under the Universal Periodic Review (UPR).",
+    "The next reviews will take place in May 2029, under the Universal Periodic Review.",
+])
+def test_future_review_is_not_held(run, text):
+    assert not any(e == "review_held" for _m, e, _d in mechs(run(text, "2024-10-28")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In March 2013 the Council established a Commission of Inquiry. Michael Kirby was named to chair it and Sonja Biserko to join it in May 2013.",
+     ("un_coi_dprk", "members_appointed", "2013-05")),
+    ("The three members of the commission of inquiry were appointed in May 2013.", ("un_coi_dprk", "members_appointed", "2013-05")),
+])
+def test_members_appointed(run, text, expected):
+    assert expected in mechs(run(text, "2014-02-17"))
+
+
+def test_members_to_be_appointed_is_not_an_event(run):
+    got = mechs(run("The commission of inquiry will have three members, who are to be appointed by the President of the Council.", "2013-03-21"))
+    assert not any(e == "members_appointed" for _m, e, _d in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A UN human rights office opened in Seoul in June 2015 to carry the documentation work forward.", ("ohchr_seoul", "opened", "2015-06")),
+    ("The North Korean Human Rights Foundation, mandated by the 2016 act, has never been launched, and its office was closed in 2018.",
+     ("rok_nkhr_foundation", "closed", "2018")),
+])
+def test_office_events(run, text, expected):
+    assert expected in mechs(run(text, "2022-07-14"))
+
+
+def test_mandate_created_by_a_commission_is_not_its_establishment(run):
+    got = mechs(run("The mandate of the Special Rapporteur was created by the Commission on Human Rights in 2004.", "2013-03-21"))
+    assert not any(m == "un_coi_dprk" for m, _e, _d in got)

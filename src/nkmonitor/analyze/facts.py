@@ -1622,10 +1622,33 @@ def _linked(sent: Sent, cue: Any, mention: Mention) -> bool:
     return False
 
 
+_MECH_EXTRA = [
+    # descriptions the linker leaves out: a lower-case "universal periodic review", "a UN human rights office ... in Seoul"
+    (re.compile(r"\buniversal periodic review\b", re.I), "upr_dprk"),
+    (re.compile(r"\b(?:UN|U\.N\.|United Nations|OHCHR)\s+(?:human rights\s+)?(?:field\s+)?office(?=\s+(?:was\s+)?(?:opened|set up|established|launched)\s+in\s+Seoul\b)", re.I), "ohchr_seoul"),
+]
+
+
+def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
+    """The mechanisms a sentence names: linked mentions that are not part of a body's name ("the Commission on Human
+    Rights" is not the Commission of Inquiry), plus descriptions the linker leaves out."""
+    bodies = _in(sent.mentions, "body")
+    mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"
+             and not any(m.start < b.end and b.start < m.end for b in bodies)]
+    for rx, mid in _MECH_EXTRA:
+        for x in rx.finditer(sent.text):
+            a = sent.start + x.start()
+            if not any(m.id == mid for m in mechs):
+                mechs.append(Mention(a, sent.start + x.end(), x.group(0), "mechanism", mid, "description"))
+    return sorted(mechs, key=lambda m: m.start)
+
+
 def _mechanisms(work: Work) -> None:
     for si, sent in enumerate(work.sents):
-        mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"]
+        _members_appointed(work, si, sent)
+        mechs = _sent_mechanisms(work, sent)
         if not mechs:
+            _review_dates(work, si, sent)
             continue
         low = sent.text.lower()
         if re.search(r"\b(upcoming|next|forthcoming|future)\b[^.]{0,30}anniversary", low):
@@ -1636,6 +1659,15 @@ def _mechanisms(work: Work) -> None:
             after = sent.text[mech.end - sent.start: mech.end - sent.start + 30]
             before = sent.text[max(0, rel - 40): rel]
             is_report = bool(re.match(r"['\u2019]?s?\s*(?:\w+\s+){0,2}?reports?\b|\s*,\s*whose\s+(?:final\s+)?report\b", after, re.I)) or bool(re.search(r"\breport (?:of|by) (?:the )?$", before, re.I))
+            own = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,6}?(?:said|stated|found|concluded|wrote|documented)\s+in\s+its\s+((?:[\w,]+\s+){0,3})report\b",
+                           sent.text[mech.end - sent.start:], re.I)
+            if own and own.group(1).strip():
+                # "the commission said in its February 2014 report that ...": the date inside "its ... report"
+                lo = mech.end + own.start(1)
+                od = next((d for d in sent.dates if lo <= d.start < mech.end + own.end(1)), None)
+                if od is not None:
+                    _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id, event="report_published", date=od.value)
+                    continue
             event = None
             date = None
             conf = 0.75
@@ -1685,8 +1717,29 @@ def _mechanisms(work: Work) -> None:
                                 _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id,
                                      event="report_published", date=dm.value)
                             break
+            if event is None and mech.id == "un_coi_dprk" and not is_report:
+                # "the commission of inquiry concluded in February that ...", "Six years ago, the COI ... found that":
+                # the commission's findings are its report
+                for t in sent.span:
+                    if t.lemma_.lower() in ("conclude", "find") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") \
+                            and any(c.dep_ == "ccomp" for c in t.children) and not _unreal(t) and not _negated(t):
+                        subj = _subject(t)
+                        if subj is not None and mech.start <= subj.idx < mech.end:
+                            troot = _clause_root(t)
+                            own = [d for d in sent.dates if _token_at(sent, d.start) is not None
+                                   and _clause_root(_token_at(sent, d.start)).i == troot.i]
+                            if own:
+                                # its own fact: the sentence may also state the establishment
+                                _add(work, [sent], 0.68, type="mechanism_event", mechanism=mech.id,
+                                     event="report_published", date=own[0].value)
+                            break
             if event is None and mech.id == "upr_dprk" and not is_report:
                 dm = _near_date(sent, mech.start)
+                mtok = _token_at(sent, mech.start)
+                gov = next((a for a in mtok.ancestors if a.pos_ in ("VERB", "AUX")), None) if mtok is not None else None
+                if gov is not None and gov.lemma_.lower() in ("review", "examine", "undergo", "face", "hold", "conduct", "scrutinize") \
+                        and (_unreal(gov) or _negated(gov)):
+                    dm = None  # "North Korea will be reviewed under the UPR on Thursday": not held yet
                 if dm and dm.precision == "day" and re.search(r"\b(review|upr)\b", low):
                     tok = _token_at(sent, mech.start)
                     if tok is not None and not _unreal(tok):
@@ -1720,14 +1773,81 @@ def _mechanisms(work: Work) -> None:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
 
 
+_MEMBERS = re.compile(r"\b(?:named|appointed|chosen|selected|picked|tapped)\s+(?:to\s+(?:chair|head|lead|join|serve on|sit on)|as\s+(?:its\s+|the\s+)?(?:chair\w*|members?|head)\b)|"
+                      r"\bmembers\b[^.;]{0,60}?\b(?:were|had been|have been)\s+(?:named|appointed|chosen|selected)\b", re.I)
+
+
+def _members_appointed(work: Work, si: int, sent: Sent) -> None:
+    """"Michael Kirby was named to chair it and Sonja Biserko to join it in May 2013": the members of a mechanism
+    (named in the sentence, or "it" for the one named in the sentences before) were appointed."""
+    mm = _MEMBERS.search(sent.text)
+    if not mm:
+        return
+    mechs = _sent_mechanisms(work, sent)
+    if not mechs:
+        if not re.search(r"\b(?:it|its)\b", sent.text[mm.start():], re.I):
+            return
+        mechs = [x for s2 in reversed(_prev(work, si, 2)) for x in _sent_mechanisms(work, s2)][:1]
+        if not mechs or mechs[0].id not in ("un_coi_dprk", "rok_nkhr_foundation"):
+            return
+    mech = mechs[0]
+    if mech.id not in ("un_coi_dprk", "rok_nkhr_foundation"):
+        return  # bodies with members
+    tok = _token_at(sent, sent.start + mm.start())
+    if tok is None:
+        return
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    dm, _f = _attached_date(work, sent, verb)
+    if dm is None:
+        dm = next((d for d in sent.dates if d.start > sent.start + mm.start()), None)
+    if dm is None:
+        return
+    _add(work, [sent], 0.65, type="mechanism_event", mechanism=mech.id, event="members_appointed", date=dm.value)
+
+
+_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b", re.I)
+
+
+def _review_dates(work: Work, si: int, sent: Sent) -> None:
+    """"North Korea's previous reviews took place in December 2009, in May 2014 and in May 2019", the Universal Periodic
+    Review named before in the document: one review per dated occasion."""
+    rm = _REVIEWS.search(sent.text)
+    if not rm:
+        return
+    if not any(x.id == "upr_dprk" for s2 in work.sents[:si] for x in _sent_mechanisms(work, s2)):
+        return
+    tok = _token_at(sent, sent.start + rm.end() - 1)
+    if tok is None:
+        return
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    root = _clause_root(verb)
+    for d in sent.dates:
+        if d.start < sent.start + rm.end() or d.precision not in ("day", "month"):
+            continue
+        dtok = _token_at(sent, d.start)
+        if dtok is None or _clause_root(dtok).i != root.i:
+            continue
+        _add(work, [sent], 0.65, type="mechanism_event", mechanism="upr_dprk", event="review_held", date=d.value)
+
+
 def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tuple | None:
     """(event, date, confidence) when the cue match m is an event of this mechanism, else None."""
     char = sent.start + m.start()
     if abs(char - mech.start) > 120:
         return None
     tok = _token_at(sent, char)
-    if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
-        return None  # "4. Launch the foundation": a demand, not an event
+    own_clause = tok is not None and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    negated = tok is not None and (any(c.dep_ == "neg" for c in tok.children) if own_clause else _negated(tok))
+    if tok is None or _unreal(tok) or negated or _imperative(tok):
+        return None  # "4. Launch the foundation": a demand, not an event ("has never been launched, and its office
+        # was closed in 2018": the second clause has its own subject, and no negation)
+    if ev == "established" and _agent(tok) is not None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            _agent(tok).idx <= mech.start < _agent(tok).right_edge.idx + len(_agent(tok).right_edge.text):
+        return None  # "the mandate was created by the Commission": the mechanism made something else
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
     # "the office ... since its opening in June 2015": a noun cue whose possessor "its" is the mechanism named before
     its = tok.pos_ == "NOUN" and mech.end <= char and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
