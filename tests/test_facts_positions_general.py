@@ -239,3 +239,34 @@ def test_office_events(run, text, expected):
 def test_mandate_created_by_a_commission_is_not_its_establishment(run):
     got = mechs(run("The mandate of the Special Rapporteur was created by the Commission on Human Rights in 2004.", "2013-03-21"))
     assert not any(m == "un_coi_dprk" for m, _e, _d in got)
+
+
+# ---------------------------------------------------------------- which resolution
+
+def test_resolution_read_by_the_body_next_to_it(run):
+    text = ("South Korea voted in favor of a U.N. General Assembly resolution on North Korea's human rights this week. "
+            "South Korea abstained when the General Assembly first took up a North Korean human rights resolution last year, "
+            "and also abstained on a similar resolution at the U.N. Commission on Human Rights in Geneva in 2004. "
+            "The resolution, drafted by the European Union, expresses serious concern. "
+            "China, Russia and several other countries voted against the text.")
+    got = {(f["state"], f["instrument"], f["year"], f["position"]) for f in run(text, "2006-11-18") if f["type"] == "state_position"}
+    assert {("rok", "unga_dprk_hr_resolution", 2005, "abstained"), ("rok", "unhrc_dprk_hr_resolution", 2004, "abstained"),
+            ("eu", "unga_dprk_hr_resolution", 2006, "cosponsored"), ("china", "unga_dprk_hr_resolution", 2006, "voted_no")} <= got
+    assert not any(i == "unhrc_dprk_hr_resolution" and y == 2006 for _s, i, y, _p in got)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The resolution was born in 2005, when the European Union, frustrated by Pyongyang's refusal to cooperate, tabled a text in New York.",
+     ("eu", 2005, "cosponsored")),
+    ("The campaign began in 2008, when Japan drafted the resolution with the European Union.", ("japan", 2008, "cosponsored")),
+])
+def test_when_clause_takes_the_year_it_hangs_on(run, sentence, expected):
+    assert expected in positions(run(GA + sentence, "2025-11-20"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Seoul should reach out to Latin American and African states that have co-sponsored before.",
+    "Several European countries that co-sponsored the text were thanked.",
+])
+def test_group_of_states_is_not_a_named_state(run, sentence):
+    assert positions(run(GA + sentence, "2025-11-20")) == set()

@@ -1182,7 +1182,7 @@ def _state_positions(work: Work) -> None:
                 if position == "cosponsored_list":
                     _listed_positions(work, sent, m, res, states, done, covered)
                     continue
-                if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
                 if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
                         r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
@@ -1231,7 +1231,7 @@ def _state_positions(work: Work) -> None:
                         if st not in ("dprk", state) and st not in also:
                             also.append(st)
                 covered.append((char, sent.start + m.end()))
-                inst = min(res, key=lambda r: abs(r.start - char)).id
+                inst = _pick_instrument(work, sent, res, char)
                 years = _position_years(work, sent, tok, pieces)
                 if m.group(0).lower().startswith("rejoin"):
                     # "stayed off the list from 2019 to 2021 and rejoined in 2022": the dates of its own phrase
@@ -1249,6 +1249,32 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+def _pick_instrument(work: Work, sent: Sent, res: list[Mention], char: int) -> str:
+    """The resolution a position is about: the nearest mention, read by the resolution body named next to it
+    ("a similar resolution at the Commission on Human Rights", "passed the Third Committee"); a bare "the resolution"
+    without a body is the document's main resolution (the one it names most)."""
+    r = min(res, key=lambda x: abs(x.start - char))
+    in_sent = sent.start <= r.start < sent.end
+    bodies = [b for b in _in(sent.mentions, "body") if b.id in RESOLUTION_BODIES]
+    if in_sent:
+        near = [b for b in bodies if abs(b.start - r.start) <= 80 or r.start <= b.start < r.end + 80]
+    else:
+        near = bodies
+    if near:
+        b = min(near, key=lambda x: abs(x.start - (r.start if in_sent else char)))
+        return "unga_dprk_hr_resolution" if b.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+    if re.fullmatch(r"(?:the\s+)?resolutions?", r.text.strip(), re.I):
+        counts: dict[str, int] = {}
+        firsts: dict[str, int] = {}
+        for x in work.mentions:
+            if x.kind == "instrument" and x.id.endswith("_resolution"):
+                counts[x.id] = counts.get(x.id, 0) + 1
+                firsts.setdefault(x.id, x.start)
+        if counts:
+            return max(counts, key=lambda k: (counts[k], -firsts[k]))
+    return r.id
 
 
 def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states: list[Mention], done: set, covered: list) -> None:
@@ -1270,7 +1296,7 @@ def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states
         if years is None:
             return
     covered.append((char, sent.start + m.end()))
-    inst = min(res, key=lambda r: abs(r.start - char)).id
+    inst = _pick_instrument(work, sent, res, char)
     for st in listed:
         if st == "dprk":
             continue
@@ -1342,6 +1368,8 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         # the tokenizer splits "co-sponsoring": the "co" piece may carry the clause
         co = tok.doc[tok.i - 2]
         subj = _pos_subject(co) if co.pos_ in ("VERB", "AUX") else None
+    if subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in ("state", "country", "nation", "member", "government"):
+        return None  # "Latin American and African states that have co-sponsored": a group, not the state an adjective names
     if subj is not None:
         m = _token_mention(sent, subj, ("state", "person"))
         if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
@@ -1388,7 +1416,20 @@ def _pos_subject(tok: Any) -> Any | None:
         s2 = _subject(s.head.head)
         if s2 is not None:
             return s2
+    if s is not None and s.lemma_.lower() in _BODY_HEADS and tok.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "South Korea abstained when the Assembly took up a resolution, and also abstained on ...": the second
+        # verb is glued to the when-clause; an assembly does not vote on its own text, the outer subject does
+        cur = tok.head
+        while cur.dep_ in ("conj", "advcl", "relcl") and cur.head is not cur:
+            cur = cur.head
+            s2 = _subject(cur)
+            if s2 is not None and s2.lemma_.lower() not in _BODY_HEADS:
+                return s2
     return s
+
+
+_BODY_HEADS = {"assembly", "committee", "council", "commission"}
 
 
 def _actor_state(sent: Sent, t: Any) -> str | None:
@@ -1474,6 +1515,7 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
         if 1990 <= a <= b <= a + 40:
             return list(range(a, b + 1))
     years = []
+    own: list[int] = []
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
             continue
@@ -1481,12 +1523,22 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
         if dtok is None:
             continue
         droot = _clause_root(dtok)
+        if droot.i in roots:
+            own.append(int(d.value[:4]))
         if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
                 troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
             years.append(int(d.value[:4]))
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
             years.append(int(d.value[:4]))  # "It abstained when the Commission adopted a resolution in April last year"
+    if not years and troot.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in troot.children):
+        # "The resolution was born in 2005, when the European Union tabled a text": the year the when-clause hangs on
+        for d in sent.dates:
+            dtok = _token_at(sent, d.start)
+            if dtok is not None and dtok.i <= troot.head.i <= dtok.i + 3:
+                years.append(int(d.value[:4]))
+    if own and troot.dep_ == "conj":
+        return sorted(set(own))  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
     return sorted(set(years))
 
 
