@@ -270,3 +270,35 @@ def test_when_clause_takes_the_year_it_hangs_on(run, sentence, expected):
 ])
 def test_group_of_states_is_not_a_named_state(run, sentence):
     assert positions(run(GA + sentence, "2025-11-20")) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Last year, South Korea, which had co-sponsored the resolution for over a decade, chose not to co-sponsor it.", ("rok", 2022, "not_cosponsored")),
+    ("Last year, Japan, which had long backed the text, decided not to co-sponsor it.", ("japan", 2022, "not_cosponsored")),
+    ("In 2019 South Korea did not co-sponsor the resolution, and it was also absent from the list of co-sponsors of the Human Rights Council resolution.",
+     ("rok", 2019, "not_cosponsored")),
+])
+def test_negated_cosponsorship_after_long_subject(run, sentence, expected):
+    assert expected in positions(run(GA + sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The committee approved the EU-drafted text by a recorded vote.", {("eu", 2023, "cosponsored")}),
+    ("The Japan-sponsored resolution passed easily.", {("japan", 2023, "cosponsored")}),
+    ("The vote leaves the drafters, the European Union and Japan, more exposed.", {("eu", 2023, "cosponsored"), ("japan", 2023, "cosponsored")}),
+    ("Its main sponsors, Japan and the European Union, welcomed the vote.", {("eu", 2023, "cosponsored"), ("japan", 2023, "cosponsored")}),
+])
+def test_drafters_named_in_a_phrase(run, sentence, expected):
+    assert expected <= positions(run(GA + sentence))
+
+
+def test_drafter_phrase_negatives(run):
+    got = positions(run(GA + "The drafters, who met in Geneva, praised China for engaging. A U.S.-backed bid to delay the text failed."))
+    assert got == set()
+
+
+def test_demonstrative_takes_the_previous_sentence_year(run):
+    text = (GA + "The resolution was born in 2005, when the European Union tabled a text in New York. "
+            "That first text passed the Third Committee by a vote of 84 to 22, and South Korea abstained.")
+    got = positions(run(text, "2025-11-20"))
+    assert ("rok", 2005, "abstained") in got and ("rok", 2025, "abstained") not in got

@@ -1113,6 +1113,9 @@ _POSITION = [
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
     (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
+    # "the EU-drafted text", "the drafters, the European Union and Japan": the states the phrase names
+    (re.compile(r"\b[\w.]+-(?:drafted|sponsored|authored|tabled)\b(?=\s+(?:\w+\s+)?(?:text|resolution|draft)\b)|"
+                r"\b(?:the|its|main|principal|chief)\s+(?:main\s+)?(?:drafters|sponsors|authors|penholders)\s*,\s+(?=(?:the\s+)?[A-Z])", re.I), "cosponsored_list"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -1154,10 +1157,13 @@ def _state_positions(work: Work) -> None:
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
             if not earlier and len({m.id for m in doc_res}) == 1 and re.search(
-                    r"\b(?:the|this)\s+(?:draft(?:\s+resolution)?|draft\s+text|resolution)\b", sent.text, re.I):
+                    r"\b(?:the|this)\s+(?:[\w.]+-(?:drafted|sponsored|authored)\s+)?(?:draft(?:\s+resolution)?|draft\s+text|resolution|text)\b", sent.text, re.I):
                 # "The draft was sponsored by ...": a definite reference to the one resolution the document is about
                 earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 1500]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
+            if not earlier and len({m.id for m in doc_res}) == 1 and _timeline_year(work, sent) is not None:
+                # a line of a timeline of the one resolution the document is about ("2005 - ... South Korea abstained")
+                earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 4000]
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1191,6 +1197,8 @@ def _state_positions(work: Work) -> None:
                 # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
                 split_cue = position == "cosponsored" and m.group(0).lower().startswith("co") and " by" not in m.group(0)
                 tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
+                if tok is not None and tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
+                    tok = tok.head  # "chose not to co-sponsor it": the negated verb carries the clause
                 if tok is None or _unreal(tok):
                     continue
                 pieces = _cue_pieces(sent, m)
@@ -1280,7 +1288,13 @@ def _pick_instrument(work: Work, sent: Sent, res: list[Mention], char: int) -> s
 def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states: list[Mention], done: set, covered: list) -> None:
     """"The draft had 61 co-sponsors, including South Korea, Japan and the United States": each listed state co-sponsored."""
     char = sent.start + m.start()
-    listed = _listed_states(sent, states, sent.start + m.end())
+    if re.search(r"-(?:drafted|sponsored|authored|tabled)$", m.group(0), re.I):
+        pm = _mention_at(sent, char, "state")
+        listed = [state_of(pm.id)] if pm and state_of(pm.id) in STATES else []
+    elif m.group(0).rstrip().endswith(","):
+        listed = _apposed_states(sent, states, sent.start + m.end())
+    else:
+        listed = _listed_states(sent, states, sent.start + m.end())
     tok = _token_at(sent, char)
     if not listed or tok is None:
         return
@@ -1329,6 +1343,12 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
     line_year = _timeline_year(work, sent)
     if line_year is not None:
         return [line_year]  # a timeline line: its heading year, not the story's
+    if sent.i > 0 and re.match(r"\s*(?:that|this|those|these|the same)\b", sent.text, re.I):
+        # "The resolution was born in 2005 ... That first text passed ..., and South Korea abstained": the year
+        # of the sentence the demonstrative points back to
+        ys = {int(d.value[:4]) for d in work.sents[sent.i - 1].dates}
+        if len(ys) == 1 and ys != {ref}:
+            return sorted(ys)
     if tok.tag_ == "VBG" and tok.head.lower_ in ("after", "before") and sent.dates:
         return None  # "co-sponsored it from 2008 to 2018, after abstaining ...": an earlier, undated stance
     if perfect or ref is None:
@@ -1387,11 +1407,13 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         earlier = [s for s in states if s.end <= cue]
         if earlier:
             return state_of(earlier[-1].id)
-    if subj is None and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
-        # "South Korea co-sponsored ..., after staying off the list ...", the subject lost in a bad parse:
-        # the participle's subject is the main clause's, here the state opening the sentence and the only one before the cue
+    if subj is None and (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl") or tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX")):
+        # "South Korea co-sponsored ..., after staying off the list ...", "Last year, South Korea, which had ..., chose
+        # not to co-sponsor it", the subject lost in a bad parse: the state opening the sentence (after an
+        # introductory phrase), when it is the only one before the cue
         lead = [s for s in states if sent.start <= s.start and s.end <= cue]
-        if lead and not sent.text[:lead[0].start - sent.start].strip() and len({state_of(s.id) for s in lead}) == 1:
+        if lead and re.fullmatch(r"(?:[\w .'\u2019-]{0,40},)?\s*(?:the\s+)?", sent.text[:lead[0].start - sent.start], re.I) \
+                and len({state_of(s.id) for s in lead}) == 1:
             return state_of(lead[0].id)
     if subj is None and states and all(s.end <= sent.start for s in states) and re.match(r"\s*(?:It|They)\b", sent.text):
         # "It had co-sponsored ..." (the split "co-sponsored" hides the subject): the previous sentence's subject state
@@ -1408,8 +1430,8 @@ def _pos_subject(tok: Any) -> Any | None:
     among the 16 that voted against it", the subject of "were among", not the relative clause's head."""
     if tok.pos_ in ("VERB", "AUX"):
         s = _subject(tok)
-    elif tok.pos_ == "ADP" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX"):
-        s = _subject(tok.head)
+    elif (tok.pos_ == "ADP" and tok.lower_ == "among" or tok.pos_ == "ADJ" and tok.dep_ == "acomp") and tok.head.pos_ in ("VERB", "AUX"):
+        s = _subject(tok.head)  # "were among the co-sponsors", "was absent from the list"
     else:
         return None
     if s is not None and s.dep_ == "pobj" and s.head.lower_ == "among" and s.head.head.pos_ in ("VERB", "AUX"):
@@ -1472,6 +1494,23 @@ def _listed_states(sent: Sent, states: list[Mention], after: int) -> list[str]:
     return out
 
 
+def _apposed_states(sent: Sent, states: list[Mention], after: int) -> list[str]:
+    """"the drafters, the European Union and Japan,": the states of the apposition, named one after another."""
+    out: list[str] = []
+    pos = after
+    for st_m in sorted(states, key=lambda x: x.start):
+        if st_m.start < pos:
+            continue
+        gap = sent.text[pos - sent.start:st_m.start - sent.start]
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?:the\s+)?", gap, re.I):
+            break
+        st = state_of(st_m.id)
+        if st in STATES and st not in out:
+            out.append(st)
+        pos = st_m.end
+    return out
+
+
 def _cue_pieces(sent: Sent, m: Any) -> list[Any]:
     """The tokens of the cue's last word ("co - sponsor" is split by the tokenizer, each piece with its own clause)."""
     a, b = sent.start + m.start(), sent.start + m.end()
@@ -1516,6 +1555,7 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             return list(range(a, b + 1))
     years = []
     own: list[int] = []
+    line_year = _timeline_year(work, sent)
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
             continue
@@ -1523,11 +1563,14 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
         if dtok is None:
             continue
         droot = _clause_root(dtok)
+        y = int(d.value[:4])
+        if line_year is not None and not re.search(r"\d{4}", work.text[d.start:d.end]):
+            y = line_year  # "2005 - On Nov. 17 the committee approved ...": the line's year, not the story's
         if droot.i in roots:
-            own.append(int(d.value[:4]))
+            own.append(y)
         if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
                 troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
-            years.append(int(d.value[:4]))
+            years.append(y)
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
             years.append(int(d.value[:4]))  # "It abstained when the Commission adopted a resolution in April last year"
