@@ -302,3 +302,37 @@ def test_demonstrative_takes_the_previous_sentence_year(run):
             "That first text passed the Third Committee by a vote of 84 to 22, and South Korea abstained.")
     got = positions(run(text, "2025-11-20"))
     assert ("rok", 2005, "abstained") in got and ("rok", 2025, "abstained") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GA + "When the draft was circulated on November 12, it listed 41 co-sponsors. South Korea was one of them. "
+     "The United States, which had long co-sponsored the text, was not.",
+     {("rok", 2023, "cosponsored"), ("us", 2023, "not_cosponsored")}),
+    (GA + "The text listed 60 co-sponsors. Japan was among them.", {("japan", 2023, "cosponsored")}),
+    (GA + "The text listed 60 co-sponsors. South Korea was not one of them.", {("rok", 2023, "not_cosponsored")}),
+])
+def test_membership_of_the_list_before(run, text, expected):
+    assert expected <= positions(run(text, "2023-11-20"))
+
+
+def test_one_of_them_without_a_cosponsor_list(run):
+    got = positions(run(GA + "Several countries objected to the text. China was one of them. Japan was not.", "2023-11-20"))
+    assert got == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Her tenure coincided with Seoul's return to the group of co-sponsors of the U.N. General Assembly's annual resolution on North Korea in 2022, "
+     "after three years on the sidelines, and to the co-sponsors of the Human Rights Council resolution in 2023.",
+     {("rok", "unga_dprk_hr_resolution", 2022), ("rok", "unhrc_dprk_hr_resolution", 2023)}),
+    ("Officials welcomed Japan's return to the list of co-sponsors of the General Assembly resolution on North Korea's human rights in 2021.",
+     {("japan", "unga_dprk_hr_resolution", 2021)}),
+])
+def test_nominal_return_to_the_cosponsors(run, sentence, expected):
+    got = {(f["state"], f["instrument"], f["year"]) for f in run(sentence, "2024-07-19") if f["type"] == "state_position"}
+    assert expected <= got
+    assert ("rok", "unga_dprk_hr_resolution", 2023) not in got
+
+
+def test_planned_return_is_not_a_position(run):
+    got = positions(run("Seoul's return to the co-sponsors of the General Assembly resolution on North Korea's human rights is expected in 2025.", "2024-07-19"))
+    assert got == set()

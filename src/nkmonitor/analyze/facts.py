@@ -1153,6 +1153,8 @@ def _state_positions(work: Work) -> None:
     if not doc_res:
         return
     for si, sent in enumerate(work.sents):
+        _one_of_them(work, si, sent, doc_res)
+        _nominal_returns(work, sent)
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
@@ -1257,6 +1259,77 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+_ONE_OF = re.compile(r"\s*(?P<subj>[^,.;]{2,60}?)(?:,[^.;]{0,120},)?\s+(?:was|were|is|are)\s+(?P<neg>not\b\s*)?(?P<which>one of them|among them)?\s*\.?\s*$", re.I)
+
+
+def _one_of_them(work: Work, si: int, sent: Sent, doc_res: list[Mention]) -> None:
+    """"When the draft was circulated on November 12, it listed 41 co-sponsors. South Korea was one of them. The United
+    States, which had long co-sponsored the text, was not.": membership of the list the sentence before gives."""
+    m = _ONE_OF.fullmatch(sent.text)
+    if not m or si == 0:
+        return
+    prev = work.sents[si - 1]
+    listing = re.search(r"\bco-?sponsors\b", prev.text, re.I) is not None
+    if m.group("which") is None:
+        # the ellipsis "X was not." only right after a "Y was one of them" sentence
+        if not (m.group("neg") and _ONE_OF.fullmatch(prev.text) and _ONE_OF.fullmatch(prev.text).group("which") and si >= 2
+                and re.search(r"\bco-?sponsors\b", work.sents[si - 2].text, re.I)):
+            return
+        anchor = work.sents[si - 2]
+    elif listing:
+        anchor = prev
+    else:
+        return
+    earlier = [r for r in doc_res if r.end <= sent.start and sent.start - r.end < 1500]
+    if not earlier:
+        return
+    a, b = sent.start + m.start("subj"), sent.start + m.end("subj")
+    sm = [x for x in sent.mentions if x.kind in ("state", "person") and a <= x.start < b and state_of(x.id) in STATES and state_of(x.id) != "dprk"]
+    if len(sm) != 1:
+        return
+    ys = sorted({int(d.value[:4]) for d in anchor.dates})
+    if len(ys) > 1:
+        return
+    year = ys[0] if ys else (int(work.published[:4]) if work.published else None)
+    if year is None:
+        return
+    inst = _pick_instrument(work, anchor, [earlier[-1]], anchor.start)
+    position = "not_cosponsored" if m.group("neg") else "cosponsored"
+    _add(work, [sent], 0.65, type="state_position", state=state_of(sm[0].id), instrument=inst, year=year, position=position)
+
+
+_NOMINAL_RETURN = re.compile(r"\b(?:return|comeback|move back)\s+to\s+(?:the\s+)?(?:group\s+of\s+|list\s+of\s+|ranks\s+of\s+)?co-?sponsors\b", re.I)
+_AND_TO = re.compile(r",?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?(?:group\s+of\s+|list\s+of\s+)?co-?sponsors\b", re.I)
+
+
+def _nominal_returns(work: Work, sent: Sent) -> None:
+    """"Seoul's return to the group of co-sponsors of the General Assembly's resolution in 2022, ..., and to the
+    co-sponsors of the Human Rights Council resolution in 2023": one position per coordinated list, with its own year."""
+    for m in _NOMINAL_RETURN.finditer(sent.text):
+        tok = _token_at(sent, sent.start + m.start())
+        if tok is None or tok.pos_ != "NOUN" or _governor_blocked(tok) or _noun_unreal(tok):
+            continue  # "Seoul's return to the co-sponsors is expected": not yet
+        owner = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= sent.start + m.start()
+                 and sent.start + m.start() - x.end <= 4 and state_of(x.id) in STATES and state_of(x.id) != "dprk"]
+        if not owner:
+            continue
+        st = state_of(owner[-1].id)
+        cuts = [m.start()] + [x.start() for x in _AND_TO.finditer(sent.text, m.end())]
+        for k, c in enumerate(cuts):
+            end = cuts[k + 1] if k + 1 < len(cuts) else len(sent.text)
+            seg_a, seg_b = sent.start + c, sent.start + end
+            res = [x for x in sent.mentions if x.kind == "instrument" and x.id.endswith("_resolution") and seg_a <= x.start < seg_b]
+            ys = sorted({int(d.value[:4]) for d in sent.dates if seg_a <= d.start < seg_b})
+            if not res or len(ys) != 1:
+                continue
+            seg_sent_bodies = [b for b in sent.mentions if b.kind == "body" and b.id in RESOLUTION_BODIES and seg_a <= b.start < seg_b]
+            if seg_sent_bodies:
+                inst = "unga_dprk_hr_resolution" if seg_sent_bodies[0].id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            else:
+                inst = res[0].id
+            _add(work, [sent], 0.7, type="state_position", state=st, instrument=inst, year=ys[0], position="cosponsored")
 
 
 def _pick_instrument(work: Work, sent: Sent, res: list[Mention], char: int) -> str:
