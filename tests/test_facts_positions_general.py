@@ -336,3 +336,17 @@ def test_nominal_return_to_the_cosponsors(run, sentence, expected):
 def test_planned_return_is_not_a_position(run):
     got = positions(run("Seoul's return to the co-sponsors of the General Assembly resolution on North Korea's human rights is expected in 2025.", "2024-07-19"))
     assert got == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Any state can join the consensus without co-sponsoring, as South Korea did between 2019 and 2021.",
+     {("rok", 2019, "not_cosponsored"), ("rok", 2020, "not_cosponsored"), ("rok", 2021, "not_cosponsored")}),
+    ("A government may abstain, as Japan did in 2007.", {("japan", 2007, "abstained")}),
+])
+def test_as_state_did(run, sentence, expected):
+    assert expected <= positions(run(GA + sentence, "2025-11-20"))
+
+
+def test_as_state_did_without_a_year_is_not_a_position(run):
+    got = positions(run(GA + "Any state can join the consensus without co-sponsoring, as South Korea often did.", "2025-11-20"))
+    assert not any(s == "rok" for s, _y, _p in got)

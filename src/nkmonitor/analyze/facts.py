@@ -1201,6 +1201,18 @@ def _state_positions(work: Work) -> None:
                 tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
                 if tok is not None and tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
                     tok = tok.head  # "chose not to co-sponsor it": the negated verb carries the clause
+                as_did = _as_state_did(work, sent, m, states) if position != "cosponsored_list" else None
+                if as_did is not None:
+                    # "Any state can join the consensus without co-sponsoring, as South Korea did between 2019 and
+                    # 2021": the comparison states a past position, whatever the mood of the general clause
+                    st, ys = as_did
+                    inst = _pick_instrument(work, sent, res, char)
+                    for year in ys:
+                        if st != "dprk" and (st, inst, year, position) not in done:
+                            done.add((st, inst, year, position))
+                            _add(work, [sent], 0.7, type="state_position", state=st, instrument=inst, year=year, position=position)
+                    covered.append((char, sent.start + m.end()))
+                    continue
                 if tok is None or _unreal(tok):
                     continue
                 pieces = _cue_pieces(sent, m)
@@ -1259,6 +1271,32 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+_AS_DID = re.compile(r"[^.;]{0,40}?,?\s+(?:as|like)\s+(?P<who>[^,.;]{2,40}?)\s+did\b(?P<when>[^,.;]{0,40})", re.I)
+
+
+def _as_state_did(work: Work, sent: Sent, m: Any, states: list[Mention]) -> tuple[str, list[int]] | None:
+    """", as South Korea did between 2019 and 2021": the state and the years of the comparison that follows a cue
+    whose own subject names no state."""
+    am = _AS_DID.match(sent.text, m.end())
+    if not am:
+        return None
+    a, b = sent.start + am.start("who"), sent.start + am.end("who")
+    who = [x for x in states if a <= x.start < b]
+    if len(who) != 1:
+        return None
+    when = am.group("when")
+    r = _RANGE.search(when)
+    if r:
+        lo, hi = [int(g) for g in r.groups() if g][:2]
+        ys = list(range(lo, hi + 1)) if 1990 <= lo <= hi <= lo + 40 else []
+    else:
+        wa, wb = sent.start + am.start("when"), sent.start + am.end("when")
+        ys = sorted({int(d.value[:4]) for d in sent.dates if wa <= d.start < wb})
+    if not ys:
+        return None
+    return state_of(who[0].id), ys
 
 
 _ONE_OF = re.compile(r"\s*(?P<subj>[^,.;]{2,60}?)(?:,[^.;]{0,120},)?\s+(?:was|were|is|are)\s+(?P<neg>not\b\s*)?(?P<which>one of them|among them)?\s*\.?\s*$", re.I)
