@@ -350,3 +350,15 @@ def test_as_state_did(run, sentence, expected):
 def test_as_state_did_without_a_year_is_not_a_position(run):
     got = positions(run(GA + "Any state can join the consensus without co-sponsoring, as South Korea often did.", "2025-11-20"))
     assert not any(s == "rok" for s, _y, _p in got)
+
+
+@pytest.mark.parametrize("text, by", [
+    ("Before the pandemic, many North Koreans caught in China were returned in small groups.", "china"),
+    ("Dozens of defectors detained in China were sent back last year.", "china"),
+])
+def test_held_in_a_state_then_returned(run, text, by):
+    assert any(b == by for b, _c, _d in repats(run(text, "2023-10-20")))
+
+
+def test_returned_to_the_south_is_not_a_repatriation(run):
+    assert repats(run("Many North Koreans caught in China were returned to South Korea after talks.", "2023-10-20")) == set()

@@ -2251,6 +2251,20 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
             subj = _subject(noun.head)
             if subj is not None:
                 cands.append(subj)
+    if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None:
+        # "North Koreans caught in China were returned", "defectors held in Chinese detention were sent back":
+        # the state they were held in returned them
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            for acl in (c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in ("catch", "detain", "arrest", "hold", "find", "seize", "capture", "round")):
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+                    for g in prep.children:
+                        if g.dep_ == "pobj":
+                            m = _token_mention(sent, g, ("state",))
+                            st = state_of(m.id) if m else None
+                            if st in STATES and st != "dprk":
+                                return st
     for t in cands:
         if t.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, t, ("state", "body", "person")) is None:
             # "the previous government sent two fishermen back": the state the passage is about
