@@ -362,3 +362,12 @@ def test_held_in_a_state_then_returned(run, text, by):
 
 def test_returned_to_the_south_is_not_a_repatriation(run):
     assert repats(run("Many North Koreans caught in China were returned to South Korea after talks.", "2023-10-20")) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Preparations for the launch of the North Korean Human Rights Foundation are under way.",
+    "- Professor Lee was appointed ambassador earlier this month;\n - Preparations for the launch of the North Korean Human Rights Foundation are under way.",
+    "The ministry is making preparations for the establishment of the North Korean Human Rights Foundation.",
+])
+def test_preparations_are_not_an_establishment(run, text):
+    assert not any(e == "established" for _m, e, _d in mechs(run(text, "2016-09-28")))

@@ -2060,7 +2060,7 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
         and not any(x.kind in ("mechanism", "body", "instrument") and mech.end <= x.start < char for x in sent.mentions)
     if not office and not its and not _linked(sent, tok, mech):
         return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
-    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I)
+    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg|prepar)\w*\b[^.;]{0,40}$", sent.text[:m.start()], re.I)
                                or _governor_blocked(tok)):
         return None
     dm, _f = _attached_date(work, sent, tok)
