@@ -1411,6 +1411,11 @@ _POSITION = [
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
     (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b", re.I), "not_cosponsored"),
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
+    # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
+    (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
+    # "the EU-drafted text", "the drafters, the European Union and Japan": the states the phrase names
+    (re.compile(r"\b[\w.]+-(?:drafted|sponsored|authored|tabled)\b(?=\s+(?:\w+\s+)?(?:text|resolution|draft)\b)|"
+                r"\b(?:the|its|main|principal|chief)\s+(?:main\s+)?(?:drafters|sponsors|authors|penholders)\s*,\s+(?=(?:the\s+)?[A-Z])", re.I), "cosponsored_list"),
     (re.compile(r"\babstain(?:ed|s|ing)?\b", re.I), "abstained"),
     (re.compile(r"\bvoted (?:in favou?r|for|yes)\b", re.I), "voted_yes"),
     (re.compile(r"\bvoted (?:against|no)\b", re.I), "voted_no"),
@@ -1641,14 +1646,19 @@ def _state_positions(work: Work) -> None:
     if not doc_res:
         return
     for si, sent in enumerate(work.sents):
+        _one_of_them(work, si, sent, doc_res)
+        _nominal_returns(work, sent)
         res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if not res:
             earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 800]
             if not earlier and len({m.id for m in doc_res}) == 1 and re.search(
-                    r"\b(?:the|this)\s+(?:draft(?:\s+resolution)?|draft\s+text|resolution)\b", sent.text, re.I):
+                    r"\b(?:the|this)\s+(?:[\w.]+-(?:drafted|sponsored|authored)\s+)?(?:draft(?:\s+resolution)?|draft\s+text|resolution|text)\b", sent.text, re.I):
                 # "The draft was sponsored by ...": a definite reference to the one resolution the document is about
                 earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 1500]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
+            if not earlier and len({m.id for m in doc_res}) == 1 and _timeline_year(work, sent) is not None:
+                # a line of a timeline of the one resolution the document is about ("2005 - ... South Korea abstained")
+                earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 4000]
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1670,7 +1680,10 @@ def _state_positions(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(a <= char < b for a, b in covered):
                     continue
-                if position == "cosponsored" and re.search(r"\b(declin|refus|withdr|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                if position == "cosponsored_list":
+                    _listed_positions(work, sent, m, res, states, done, covered)
+                    continue
+                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
                 if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
                         r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
@@ -1679,8 +1692,29 @@ def _state_positions(work: Work) -> None:
                 # "co-sponsored" is split by the tokenizer: the "sponsored" token carries the clause
                 split_cue = position == "cosponsored" and m.group(0).lower().startswith("co") and " by" not in m.group(0)
                 tok = _token_at(sent, sent.start + m.end() - 1 if split_cue else char)
+                if tok is not None and tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
+                    tok = tok.head  # "chose not to co-sponsor it": the negated verb carries the clause
+                as_did = _as_state_did(work, sent, m, states) if position != "cosponsored_list" else None
+                if as_did is not None:
+                    # "Any state can join the consensus without co-sponsoring, as South Korea did between 2019 and
+                    # 2021": the comparison states a past position, whatever the mood of the general clause
+                    st, ys = as_did
+                    inst = _pick_instrument(work, sent, res, char)
+                    for year in ys:
+                        if st != "dprk" and (st, inst, year, position) not in done:
+                            done.add((st, inst, year, position))
+                            _add(work, [sent], 0.7, type="state_position", state=st, instrument=inst, year=year, position=position)
+                    covered.append((char, sent.start + m.end()))
+                    continue
                 if tok is None or _unreal(tok):
                     continue
+                pieces = _cue_pieces(sent, m)
+                if any(_hedged(p) for p in pieces):
+                    continue  # "it is not clear whether Seoul will co-sponsor": the verb itself is hedged
+                if position in ("voted_yes", "voted_no", "abstained") and re.search(
+                        r"\b(?:procedural|meeting|security council)\b", sent.text, re.I) and not re.search(
+                        r"\b(?:resolution|text|draft)\b", sent.text, re.I):
+                    continue  # a Security Council procedural vote, not a vote on the resolution
                 if tok.tag_ in ("VB", "VBP", "VBZ", "VBG") and position == "cosponsored" and not _finite_past(tok):
                     continue  # "they co-sponsor it" (habit or aim), not a position taken
                 if position in ("voted_yes", "voted_no", "abstained") and re.search(r"\bagenda\b", sent.text, re.I):
@@ -1698,17 +1732,22 @@ def _state_positions(work: Work) -> None:
                         st = state_of(st_m.id)
                         if 0 <= rel < len(tail) and st not in ("dprk", state) and st not in also:
                             also.append(st)
-                subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else (
-                    _subject(tok.head) if tok.pos_ == "ADP" and tok.head.pos_ in ("VERB", "AUX") else None)
+                subj = _pos_subject(tok)
                 if subj is not None:
                     for c in ((subj, *subj.conjuncts) if tok.pos_ == "ADP" else subj.conjuncts):
                         cm = _token_mention(sent, c, ("state", "person"))
                         st = state_of(cm.id) if cm else None
-                        if st in STATES and st not in ("dprk", state):
+                        if st in STATES and st not in ("dprk", state) and st not in also:
+                            also.append(st)
+                if position == "cosponsored":
+                    # "co-sponsored by dozens of countries, among them the United States and South Korea",
+                    # "with 61 co-sponsors including South Korea, Japan and the United States": every state listed
+                    for st in _listed_states(sent, states, sent.start + m.end()):
+                        if st not in ("dprk", state) and st not in also:
                             also.append(st)
                 covered.append((char, sent.start + m.end()))
-                inst = min(res, key=lambda r: abs(r.start - char)).id
-                years = _position_years(work, sent, tok)
+                inst = _pick_instrument(work, sent, res, char)
+                years = _position_years(work, sent, tok, pieces)
                 if m.group(0).lower().startswith("rejoin"):
                     # "stayed off the list from 2019 to 2021 and rejoined in 2022": the dates of its own phrase
                     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -1725,6 +1764,165 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+_AS_DID = re.compile(r"[^.;]{0,40}?,?\s+(?:as|like)\s+(?P<who>[^,.;]{2,40}?)\s+did\b(?P<when>[^,.;]{0,40})", re.I)
+
+
+def _as_state_did(work: Work, sent: Sent, m: Any, states: list[Mention]) -> tuple[str, list[int]] | None:
+    """", as South Korea did between 2019 and 2021": the state and the years of the comparison that follows a cue
+    whose own subject names no state."""
+    am = _AS_DID.match(sent.text, m.end())
+    if not am:
+        return None
+    a, b = sent.start + am.start("who"), sent.start + am.end("who")
+    who = [x for x in states if a <= x.start < b]
+    if len(who) != 1:
+        return None
+    when = am.group("when")
+    r = _RANGE.search(when)
+    if r:
+        lo, hi = [int(g) for g in r.groups() if g][:2]
+        ys = list(range(lo, hi + 1)) if 1990 <= lo <= hi <= lo + 40 else []
+    else:
+        wa, wb = sent.start + am.start("when"), sent.start + am.end("when")
+        ys = sorted({int(d.value[:4]) for d in sent.dates if wa <= d.start < wb})
+    if not ys:
+        return None
+    return state_of(who[0].id), ys
+
+
+_ONE_OF = re.compile(r"\s*(?P<subj>[^,.;]{2,60}?)(?:,[^.;]{0,120},)?\s+(?:was|were|is|are)\s+(?P<neg>not\b\s*)?(?P<which>one of them|among them)?\s*\.?\s*$", re.I)
+
+
+def _one_of_them(work: Work, si: int, sent: Sent, doc_res: list[Mention]) -> None:
+    """"When the draft was circulated on November 12, it listed 41 co-sponsors. South Korea was one of them. The United
+    States, which had long co-sponsored the text, was not.": membership of the list the sentence before gives."""
+    m = _ONE_OF.fullmatch(sent.text)
+    if not m or si == 0:
+        return
+    prev = work.sents[si - 1]
+    listing = re.search(r"\bco-?sponsors\b", prev.text, re.I) is not None
+    if m.group("which") is None:
+        # the ellipsis "X was not." only right after a "Y was one of them" sentence
+        if not (m.group("neg") and _ONE_OF.fullmatch(prev.text) and _ONE_OF.fullmatch(prev.text).group("which") and si >= 2
+                and re.search(r"\bco-?sponsors\b", work.sents[si - 2].text, re.I)):
+            return
+        anchor = work.sents[si - 2]
+    elif listing:
+        anchor = prev
+    else:
+        return
+    earlier = [r for r in doc_res if r.end <= sent.start and sent.start - r.end < 1500]
+    if not earlier:
+        return
+    a, b = sent.start + m.start("subj"), sent.start + m.end("subj")
+    sm = [x for x in sent.mentions if x.kind in ("state", "person") and a <= x.start < b and state_of(x.id) in STATES and state_of(x.id) != "dprk"]
+    if len(sm) != 1:
+        return
+    ys = sorted({int(d.value[:4]) for d in anchor.dates})
+    if len(ys) > 1:
+        return
+    year = ys[0] if ys else (int(work.published[:4]) if work.published else None)
+    if year is None:
+        return
+    inst = _pick_instrument(work, anchor, [earlier[-1]], anchor.start)
+    position = "not_cosponsored" if m.group("neg") else "cosponsored"
+    _add(work, [sent], 0.65, type="state_position", state=state_of(sm[0].id), instrument=inst, year=year, position=position)
+
+
+_NOMINAL_RETURN = re.compile(r"\b(?:return|comeback|move back)\s+to\s+(?:the\s+)?(?:group\s+of\s+|list\s+of\s+|ranks\s+of\s+)?co-?sponsors\b", re.I)
+_AND_TO = re.compile(r",?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?(?:group\s+of\s+|list\s+of\s+)?co-?sponsors\b", re.I)
+
+
+def _nominal_returns(work: Work, sent: Sent) -> None:
+    """"Seoul's return to the group of co-sponsors of the General Assembly's resolution in 2022, ..., and to the
+    co-sponsors of the Human Rights Council resolution in 2023": one position per coordinated list, with its own year."""
+    for m in _NOMINAL_RETURN.finditer(sent.text):
+        tok = _token_at(sent, sent.start + m.start())
+        if tok is None or tok.pos_ != "NOUN" or _governor_blocked(tok) or _noun_unreal(tok):
+            continue  # "Seoul's return to the co-sponsors is expected": not yet
+        owner = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= sent.start + m.start()
+                 and sent.start + m.start() - x.end <= 4 and state_of(x.id) in STATES and state_of(x.id) != "dprk"]
+        if not owner:
+            continue
+        st = state_of(owner[-1].id)
+        cuts = [m.start()] + [x.start() for x in _AND_TO.finditer(sent.text, m.end())]
+        for k, c in enumerate(cuts):
+            end = cuts[k + 1] if k + 1 < len(cuts) else len(sent.text)
+            seg_a, seg_b = sent.start + c, sent.start + end
+            res = [x for x in sent.mentions if x.kind == "instrument" and x.id.endswith("_resolution") and seg_a <= x.start < seg_b]
+            ys = sorted({int(d.value[:4]) for d in sent.dates if seg_a <= d.start < seg_b})
+            if not res or len(ys) != 1:
+                continue
+            seg_sent_bodies = [b for b in sent.mentions if b.kind == "body" and b.id in RESOLUTION_BODIES and seg_a <= b.start < seg_b]
+            if seg_sent_bodies:
+                inst = "unga_dprk_hr_resolution" if seg_sent_bodies[0].id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            else:
+                inst = res[0].id
+            _add(work, [sent], 0.7, type="state_position", state=st, instrument=inst, year=ys[0], position="cosponsored")
+
+
+def _pick_instrument(work: Work, sent: Sent, res: list[Mention], char: int) -> str:
+    """The resolution a position is about: the nearest mention, read by the resolution body named next to it
+    ("a similar resolution at the Commission on Human Rights", "passed the Third Committee"); a bare "the resolution"
+    without a body is the document's main resolution (the one it names most)."""
+    r = min(res, key=lambda x: abs(x.start - char))
+    in_sent = sent.start <= r.start < sent.end
+    bodies = [b for b in _in(sent.mentions, "body") if b.id in RESOLUTION_BODIES]
+    if in_sent:
+        near = [b for b in bodies if abs(b.start - r.start) <= 80 or r.start <= b.start < r.end + 80]
+    else:
+        near = bodies
+    if near:
+        b = min(near, key=lambda x: abs(x.start - (r.start if in_sent else char)))
+        return "unga_dprk_hr_resolution" if b.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+    if re.fullmatch(r"(?:the\s+)?resolutions?", r.text.strip(), re.I):
+        counts: dict[str, int] = {}
+        firsts: dict[str, int] = {}
+        for x in work.mentions:
+            if x.kind == "instrument" and x.id.endswith("_resolution"):
+                counts[x.id] = counts.get(x.id, 0) + 1
+                firsts.setdefault(x.id, x.start)
+        if counts:
+            return max(counts, key=lambda k: (counts[k], -firsts[k]))
+    return r.id
+
+
+def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states: list[Mention], done: set, covered: list) -> None:
+    """"The draft had 61 co-sponsors, including South Korea, Japan and the United States": each listed state co-sponsored."""
+    char = sent.start + m.start()
+    if re.search(r"-(?:drafted|sponsored|authored|tabled)$", m.group(0), re.I):
+        pm = _mention_at(sent, char, "state")
+        listed = [state_of(pm.id)] if pm and state_of(pm.id) in STATES else []
+    elif m.group(0).rstrip().endswith(","):
+        listed = _apposed_states(sent, states, sent.start + m.end())
+    else:
+        listed = _listed_states(sent, states, sent.start + m.end())
+    tok = _token_at(sent, char)
+    if not listed or tok is None:
+        return
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    years = _position_years(work, sent, tok, [verb])
+    conf = 0.8 if years else 0.7
+    if not years:
+        years = _implicit_years(work, sent, verb, "cosponsored")
+        if years is None:
+            return
+    covered.append((char, sent.start + m.end()))
+    inst = _pick_instrument(work, sent, res, char)
+    for st in listed:
+        if st == "dprk":
+            continue
+        for year in years:
+            key = (st, inst, year, "cosponsored")
+            if key not in done:
+                done.add(key)
+                _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position="cosponsored")
 
 
 def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int] | None:
@@ -1744,9 +1942,26 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
         t.lower_ == "had" and t.dep_ in ("aux", "ROOT", "relcl", "ccomp") for t in tok.doc[max(0, tok.i - 4):tok.i])
     if since and position == "cosponsored":
         return [int(since.group(1))]
+    if _VAGUE_PAST.search(clause):
+        return None  # "after abstaining or voting in favor in the years before that": no year the text pins down
+    line_year = _timeline_year(work, sent)
+    if line_year is not None:
+        return [line_year]  # a timeline line: its heading year, not the story's
+    if sent.i > 0 and re.match(r"\s*(?:that|this|those|these|the same)\b", sent.text, re.I):
+        # "The resolution was born in 2005 ... That first text passed ..., and South Korea abstained": the year
+        # of the sentence the demonstrative points back to
+        ys = {int(d.value[:4]) for d in work.sents[sent.i - 1].dates}
+        if len(ys) == 1 and ys != {ref}:
+            return sorted(ys)
+    if tok.tag_ == "VBG" and tok.head.lower_ in ("after", "before") and sent.dates:
+        return None  # "co-sponsored it from 2008 to 2018, after abstaining ...": an earlier, undated stance
     if perfect or ref is None:
         return None
     return [ref]
+
+
+_VAGUE_PAST = re.compile(r"\b(?:in (?:the )?(?:earlier|previous|prior|past|preceding) years|in the years (?:before|prior)|"
+                         r"before that|previously|in the past|in earlier years|in previous years|in years past)\b", re.I)
 
 
 def _finite_past(tok: Any) -> bool:
@@ -1772,15 +1987,20 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         after = [s for s in states if s.start > cue and s.start - cue < 60]
         if after:
             return state_of(after[0].id)
-    subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+    subj = _pos_subject(tok)
     if subj is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "co":
         # the tokenizer splits "co-sponsoring": the "co" piece may carry the clause
         co = tok.doc[tok.i - 2]
-        subj = _subject(co) if co.pos_ in ("VERB", "AUX") else None
+        subj = _pos_subject(co) if co.pos_ in ("VERB", "AUX") else None
+    if subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in ("state", "country", "nation", "member", "government"):
+        return None  # "Latin American and African states that have co-sponsored": a group, not the state an adjective names
     if subj is not None:
         m = _token_mention(sent, subj, ("state", "person"))
         if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
             return state_of(m.id)
+        st = _actor_state(sent, subj)
+        if st is not None:
+            return st
         if subj.lower_ not in ("it", "they", "which", "who"):
             return None  # a subject that is not a state: some other actor took the step
     before = [s for s in states if s.end <= cue and cue - s.end < 90]
@@ -1791,11 +2011,13 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
         earlier = [s for s in states if s.end <= cue]
         if earlier:
             return state_of(earlier[-1].id)
-    if subj is None and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl"):
-        # "South Korea co-sponsored ..., after staying off the list ...", the subject lost in a bad parse:
-        # the participle's subject is the main clause's, here the state opening the sentence and the only one before the cue
+    if subj is None and (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl") or tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX")):
+        # "South Korea co-sponsored ..., after staying off the list ...", "Last year, South Korea, which had ..., chose
+        # not to co-sponsor it", the subject lost in a bad parse: the state opening the sentence (after an
+        # introductory phrase), when it is the only one before the cue
         lead = [s for s in states if sent.start <= s.start and s.end <= cue]
-        if lead and not sent.text[:lead[0].start - sent.start].strip() and len({state_of(s.id) for s in lead}) == 1:
+        if lead and re.fullmatch(r"(?:[\w .'\u2019-]{0,40},)?\s*(?:the\s+)?", sent.text[:lead[0].start - sent.start], re.I) \
+                and len({state_of(s.id) for s in lead}) == 1:
             return state_of(lead[0].id)
     if subj is None and states and all(s.end <= sent.start for s in states) and re.match(r"\s*(?:It|They)\b", sent.text):
         # "It had co-sponsored ..." (the split "co-sponsored" hides the subject): the previous sentence's subject state
@@ -1803,17 +2025,141 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
     return None
 
 
-def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
+ACTOR_NOUNS = {"representative", "delegate", "delegation", "government", "ambassador", "envoy", "mission", "country",
+               "diplomat", "administration", "minister", "ministry"}
+
+
+def _pos_subject(tok: Any) -> Any | None:
+    """The subject of a position cue: the verb's (or, for "among the co-sponsors", the copula's); for "X and Y were
+    among the 16 that voted against it", the subject of "were among", not the relative clause's head."""
+    if tok.pos_ in ("VERB", "AUX"):
+        s = _subject(tok)
+    elif (tok.pos_ == "ADP" and tok.lower_ == "among" or tok.pos_ == "ADJ" and tok.dep_ == "acomp") and tok.head.pos_ in ("VERB", "AUX"):
+        s = _subject(tok.head)  # "were among the co-sponsors", "was absent from the list"
+    else:
+        return None
+    if s is not None and s.dep_ == "pobj" and s.head.lower_ == "among" and s.head.head.pos_ in ("VERB", "AUX"):
+        s2 = _subject(s.head.head)
+        if s2 is not None:
+            return s2
+    if s is not None and s.lemma_.lower() in _BODY_HEADS and tok.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "South Korea abstained when the Assembly took up a resolution, and also abstained on ...": the second
+        # verb is glued to the when-clause; an assembly does not vote on its own text, the outer subject does
+        cur = tok.head
+        while cur.dep_ in ("conj", "advcl", "relcl") and cur.head is not cur:
+            cur = cur.head
+            s2 = _subject(cur)
+            if s2 is not None and s2.lemma_.lower() not in _BODY_HEADS:
+                return s2
+    return s
+
+
+_BODY_HEADS = {"assembly", "committee", "council", "commission"}
+
+
+def _actor_state(sent: Sent, t: Any) -> str | None:
+    """The state an actor noun speaks for: "the representative of the Republic of Korea", "China's delegate",
+    "the United States delegate, whose country co-sponsored"."""
+    if t.lemma_.lower() not in ACTOR_NOUNS:
+        return None
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children) and t.head.dep_ != "ROOT":
+        cur = t.head
+        while cur.dep_ != "relcl" and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ == "relcl":
+            t = cur.head
+            if t.lemma_.lower() not in ACTOR_NOUNS:
+                return None
+    cands = [t] + [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+    cands += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for c in cands:
+        m = _token_mention(sent, c, ("state",))
+        if m and state_of(m.id) in STATES and state_of(m.id) != "dprk":
+            return state_of(m.id)
+    return None
+
+
+def _listed_states(sent: Sent, states: list[Mention], after: int) -> list[str]:
+    """States listed right after a co-sponsor cue: "(by dozens of countries,) among them X and Y", "including X, Y and Z"."""
+    tail = sent.text[after - sent.start:]
+    lm = re.match(r"(?:\s+by\b)?[^.;]{0,50}?\b(?:among them|among whom|including|such as|notably)\s+", tail, re.I)
+    if not lm:
+        return []
+    rest = tail[lm.end():]
+    stop = re.search(r"[.;:]|,\s+(?:while|but|which|who|after|before|as|and\s+(?:the|it|its)\s+\w+ed)\b|\s+(?:while|but)\s", rest)
+    end = after + lm.end() + (stop.start() if stop else len(rest))
+    out = []
+    for st_m in states:
+        if after + lm.end() <= st_m.start < end:
+            st = state_of(st_m.id)
+            if st in STATES and st not in out:
+                out.append(st)
+    return out
+
+
+def _apposed_states(sent: Sent, states: list[Mention], after: int) -> list[str]:
+    """"the drafters, the European Union and Japan,": the states of the apposition, named one after another."""
+    out: list[str] = []
+    pos = after
+    for st_m in sorted(states, key=lambda x: x.start):
+        if st_m.start < pos:
+            continue
+        gap = sent.text[pos - sent.start:st_m.start - sent.start]
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?(?:the\s+)?", gap, re.I):
+            break
+        st = state_of(st_m.id)
+        if st in STATES and st not in out:
+            out.append(st)
+        pos = st_m.end
+    return out
+
+
+def _cue_pieces(sent: Sent, m: Any) -> list[Any]:
+    """The tokens of the cue's last word ("co - sponsor" is split by the tokenizer, each piece with its own clause)."""
+    a, b = sent.start + m.start(), sent.start + m.end()
+    last = re.search(r"co-?sponsor\w*$|\S+$", m.group(0), re.I)
+    a2 = sent.start + m.start() + last.start() if last else a
+    return [t for t in sent.span if a2 <= t.idx < b]
+
+
+def _hedged(tok: Any) -> bool:
+    """A modal or a conditional on the verb itself or on the verb it completes ("whether Seoul will co-sponsor")."""
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return True
+        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _timeline_year(work: Work, sent: Sent) -> int | None:
+    """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."): the year of the line."""
+    ls = work.text.rfind("\n", 0, sent.start) + 1
+    m = re.match(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:]|\.\s)[ \t]*\S", work.text[ls:sent.end])
+    return int(m.group(1)) if m else None
+
+
+def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None) -> list[int]:
     """Years of the cue's own clause: an explicit range expanded, an enumeration ("2019, 2020 and 2021") listed."""
     troot = _clause_root(tok)
+    roots = {troot.i} | {_clause_root(p).i for p in (pieces or [])}
     for r in _RANGE.finditer(sent.text):
         rtok = _token_at(sent, sent.start + r.start())
-        if rtok is None or _clause_root(rtok).i != troot.i:
+        if rtok is None or _clause_root(rtok).i not in roots:
             continue
         a, b = [int(g) for g in r.groups() if g][:2]
         if 1990 <= a <= b <= a + 40:
             return list(range(a, b + 1))
     years = []
+    own: list[int] = []
+    line_year = _timeline_year(work, sent)
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
             continue
@@ -1821,12 +2167,25 @@ def _position_years(work: Work, sent: Sent, tok: Any) -> list[int]:
         if dtok is None:
             continue
         droot = _clause_root(dtok)
-        if droot.i == troot.i or (droot.dep_ in ("xcomp", "conj") and droot.head.i == troot.i) or (
+        y = int(d.value[:4])
+        if line_year is not None and not re.search(r"\d{4}", work.text[d.start:d.end]):
+            y = line_year  # "2005 - On Nov. 17 the committee approved ...": the line's year, not the story's
+        if droot.i in roots:
+            own.append(y)
+        if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
                 troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
-            years.append(int(d.value[:4]))
+            years.append(y)
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
             years.append(int(d.value[:4]))  # "It abstained when the Commission adopted a resolution in April last year"
+    if not years and troot.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in troot.children):
+        # "The resolution was born in 2005, when the European Union tabled a text": the year the when-clause hangs on
+        for d in sent.dates:
+            dtok = _token_at(sent, d.start)
+            if dtok is not None and dtok.i <= troot.head.i <= dtok.i + 3:
+                years.append(int(d.value[:4]))
+    if own and troot.dep_ == "conj":
+        return sorted(set(own))  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
     return sorted(set(years))
 
 
@@ -2292,10 +2651,33 @@ def _linked(sent: Sent, cue: Any, mention: Mention) -> bool:
     return False
 
 
+_MECH_EXTRA = [
+    # descriptions the linker leaves out: a lower-case "universal periodic review", "a UN human rights office ... in Seoul"
+    (re.compile(r"\buniversal periodic review\b", re.I), "upr_dprk"),
+    (re.compile(r"\b(?:UN|U\.N\.|United Nations|OHCHR)\s+(?:human rights\s+)?(?:field\s+)?office(?=\s+(?:was\s+)?(?:opened|set up|established|launched)\s+in\s+Seoul\b)", re.I), "ohchr_seoul"),
+]
+
+
+def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
+    """The mechanisms a sentence names: linked mentions that are not part of a body's name ("the Commission on Human
+    Rights" is not the Commission of Inquiry), plus descriptions the linker leaves out."""
+    bodies = _in(sent.mentions, "body")
+    mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"
+             and not any(m.start < b.end and b.start < m.end for b in bodies)]
+    for rx, mid in _MECH_EXTRA:
+        for x in rx.finditer(sent.text):
+            a = sent.start + x.start()
+            if not any(m.id == mid for m in mechs):
+                mechs.append(Mention(a, sent.start + x.end(), x.group(0), "mechanism", mid, "description"))
+    return sorted(mechs, key=lambda m: m.start)
+
+
 def _mechanisms(work: Work) -> None:
     for si, sent in enumerate(work.sents):
-        mechs = [m for m in _in(sent.mentions, "mechanism") if m.id != "unsc_dprk_hr_agenda"]
+        _members_appointed(work, si, sent)
+        mechs = _sent_mechanisms(work, sent)
         if not mechs:
+            _review_dates(work, si, sent)
             continue
         low = sent.text.lower()
         if re.search(r"\b(upcoming|next|forthcoming|future)\b[^.]{0,30}anniversary", low):
@@ -2306,6 +2688,15 @@ def _mechanisms(work: Work) -> None:
             after = sent.text[mech.end - sent.start: mech.end - sent.start + 30]
             before = sent.text[max(0, rel - 40): rel]
             is_report = bool(re.match(r"['\u2019]?s?\s*(?:\w+\s+){0,2}?reports?\b|\s*,\s*whose\s+(?:final\s+)?report\b", after, re.I)) or bool(re.search(r"\breport (?:of|by) (?:the )?$", before, re.I))
+            own = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,6}?(?:said|stated|found|concluded|wrote|documented)\s+in\s+its\s+((?:[\w,]+\s+){0,3})report\b",
+                           sent.text[mech.end - sent.start:], re.I)
+            if own and own.group(1).strip():
+                # "the commission said in its February 2014 report that ...": the date inside "its ... report"
+                lo = mech.end + own.start(1)
+                od = next((d for d in sent.dates if lo <= d.start < mech.end + own.end(1)), None)
+                if od is not None:
+                    _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id, event="report_published", date=od.value)
+                    continue
             event = None
             date = None
             conf = 0.75
@@ -2355,8 +2746,29 @@ def _mechanisms(work: Work) -> None:
                                 _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id,
                                      event="report_published", date=dm.value)
                             break
+            if event is None and mech.id == "un_coi_dprk" and not is_report:
+                # "the commission of inquiry concluded in February that ...", "Six years ago, the COI ... found that":
+                # the commission's findings are its report
+                for t in sent.span:
+                    if t.lemma_.lower() in ("conclude", "find") and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") \
+                            and any(c.dep_ == "ccomp" for c in t.children) and not _unreal(t) and not _negated(t):
+                        subj = _subject(t)
+                        if subj is not None and mech.start <= subj.idx < mech.end:
+                            troot = _clause_root(t)
+                            own = [d for d in sent.dates if _token_at(sent, d.start) is not None
+                                   and _clause_root(_token_at(sent, d.start)).i == troot.i]
+                            if own:
+                                # its own fact: the sentence may also state the establishment
+                                _add(work, [sent], 0.68, type="mechanism_event", mechanism=mech.id,
+                                     event="report_published", date=own[0].value)
+                            break
             if event is None and mech.id == "upr_dprk" and not is_report:
                 dm = _near_date(sent, mech.start)
+                mtok = _token_at(sent, mech.start)
+                gov = next((a for a in mtok.ancestors if a.pos_ in ("VERB", "AUX")), None) if mtok is not None else None
+                if gov is not None and gov.lemma_.lower() in ("review", "examine", "undergo", "face", "hold", "conduct", "scrutinize") \
+                        and (_unreal(gov) or _negated(gov)):
+                    dm = None  # "North Korea will be reviewed under the UPR on Thursday": not held yet
                 if dm and dm.precision == "day" and re.search(r"\b(review|upr)\b", low):
                     tok = _token_at(sent, mech.start)
                     if tok is not None and not _unreal(tok):
@@ -2390,21 +2802,88 @@ def _mechanisms(work: Work) -> None:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
 
 
+_MEMBERS = re.compile(r"\b(?:named|appointed|chosen|selected|picked|tapped)\s+(?:to\s+(?:chair|head|lead|join|serve on|sit on)|as\s+(?:its\s+|the\s+)?(?:chair\w*|members?|head)\b)|"
+                      r"\bmembers\b[^.;]{0,60}?\b(?:were|had been|have been)\s+(?:named|appointed|chosen|selected)\b", re.I)
+
+
+def _members_appointed(work: Work, si: int, sent: Sent) -> None:
+    """"Michael Kirby was named to chair it and Sonja Biserko to join it in May 2013": the members of a mechanism
+    (named in the sentence, or "it" for the one named in the sentences before) were appointed."""
+    mm = _MEMBERS.search(sent.text)
+    if not mm:
+        return
+    mechs = _sent_mechanisms(work, sent)
+    if not mechs:
+        if not re.search(r"\b(?:it|its)\b", sent.text[mm.start():], re.I):
+            return
+        mechs = [x for s2 in reversed(_prev(work, si, 2)) for x in _sent_mechanisms(work, s2)][:1]
+        if not mechs or mechs[0].id not in ("un_coi_dprk", "rok_nkhr_foundation"):
+            return
+    mech = mechs[0]
+    if mech.id not in ("un_coi_dprk", "rok_nkhr_foundation"):
+        return  # bodies with members
+    tok = _token_at(sent, sent.start + mm.start())
+    if tok is None:
+        return
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    dm, _f = _attached_date(work, sent, verb)
+    if dm is None:
+        dm = next((d for d in sent.dates if d.start > sent.start + mm.start()), None)
+    if dm is None:
+        return
+    _add(work, [sent], 0.65, type="mechanism_event", mechanism=mech.id, event="members_appointed", date=dm.value)
+
+
+_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b", re.I)
+
+
+def _review_dates(work: Work, si: int, sent: Sent) -> None:
+    """"North Korea's previous reviews took place in December 2009, in May 2014 and in May 2019", the Universal Periodic
+    Review named before in the document: one review per dated occasion."""
+    rm = _REVIEWS.search(sent.text)
+    if not rm:
+        return
+    if not any(x.id == "upr_dprk" for s2 in work.sents[:si] for x in _sent_mechanisms(work, s2)):
+        return
+    tok = _token_at(sent, sent.start + rm.end() - 1)
+    if tok is None:
+        return
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if _unreal(verb) or _negated(verb) or _hedged(verb):
+        return
+    root = _clause_root(verb)
+    for d in sent.dates:
+        if d.start < sent.start + rm.end() or d.precision not in ("day", "month"):
+            continue
+        dtok = _token_at(sent, d.start)
+        if dtok is None or _clause_root(dtok).i != root.i:
+            continue
+        _add(work, [sent], 0.65, type="mechanism_event", mechanism="upr_dprk", event="review_held", date=d.value)
+
+
 def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tuple | None:
     """(event, date, confidence) when the cue match m is an event of this mechanism, else None."""
     char = sent.start + m.start()
     if abs(char - mech.start) > 120:
         return None
     tok = _token_at(sent, char)
-    if tok is None or _unreal(tok) or _negated(tok) or _imperative(tok):
-        return None  # "4. Launch the foundation": a demand, not an event
+    own_clause = tok is not None and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    negated = tok is not None and (any(c.dep_ == "neg" for c in tok.children) if own_clause else _negated(tok))
+    if tok is None or _unreal(tok) or negated or _imperative(tok):
+        return None  # "4. Launch the foundation": a demand, not an event ("has never been launched, and its office
+        # was closed in 2018": the second clause has its own subject, and no negation)
+    if ev == "established" and _agent(tok) is not None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            _agent(tok).idx <= mech.start < _agent(tok).right_edge.idx + len(_agent(tok).right_edge.text):
+        return None  # "the mandate was created by the Commission": the mechanism made something else
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
     # "the office ... since its opening in June 2015": a noun cue whose possessor "its" is the mechanism named before
     its = tok.pos_ == "NOUN" and mech.end <= char and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
         and not any(x.kind in ("mechanism", "body", "instrument") and mech.end <= x.start < char for x in sent.mentions)
     if not office and not its and not _linked(sent, tok, mech):
         return None  # "opened an office ..., a step recommended by the Commission": not the COI's event
-    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg)\w*\b[^.]{0,40}$", sent.text[:m.start()], re.I)
+    if tok.pos_ == "NOUN" and (re.search(r"\b(call|push|plan|propos|urg|prepar)\w*\b[^.;]{0,40}$", sent.text[:m.start()], re.I)
                                or _governor_blocked(tok)):
         return None
     dm, _f = _attached_date(work, sent, tok)
@@ -2424,13 +2903,17 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,5}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers))\b",
+    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
+    r"(?:sent|sending|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\s+(?:[\w,-]+\s+){1,8}?across the border|"
+    r"(?:were|was|been|being|are|is|get|got)\s+(?:\w+ly\s+)?returned\b(?!\s+(?:to\s+(?:south korea|seoul|the south|their (?:families|homes))|home to the south|safely)))\b",
     re.I,
 )
+_RAISE_VERBS = {"raise", "discuss", "protest", "take up"}
 _COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to|as many as|as few as)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
 
 
 def _repatriations(work: Work) -> None:
+    pending: list[tuple] = []  # agentless returns ("The two men were sent back on Nov. 7"): the agent may come next
     for si, sent in enumerate(work.sents):
         if not _REPAT.search(sent.text):
             continue
@@ -2439,44 +2922,118 @@ def _repatriations(work: Work) -> None:
             tok = _cue_token(sent, char, sent.start + m.end())
             if tok is None:
                 continue
+            practice = _practice_agent(sent, tok)
+            if practice is not None:
+                # "raise forced repatriations with Beijing": the practice of the state it is raised with (undated)
+                _add(work, [sent], 0.6, type="repatriation", by=practice)
+                continue
             if _unreal(tok) or _negated(tok):
                 continue
             if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
             inherited = False
-            if by is None and ((any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None)
-                               or (tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))):
-                # "Smaller groups had been sent back over the summer": the returning state of the story so far
+            agentless = (any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None) or (
+                tok.tag_ == "VBN" and tok.dep_ == "acl" and _agent(tok) is None) or (
+                tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))
+            if by is None and agentless:
+                # "Smaller groups had been sent back over the summer", "a group of about 80 sent back on August 29":
+                # the returning state of the story so far
                 recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
                 if recent and len({f.by for f in recent}) == 1:
                     by, inherited = recent[-1].by, True
             if by is None:
+                if agentless and tok.pos_ in ("VERB", "AUX"):
+                    pending.append((si, sent, m, tok, char))
                 continue
-            pairs = _count_date_pairs(sent, sent.start + m.end())
-            if len(pairs) >= 2:
-                # "including about 80 people at the end of August and around 40 in mid-September"
-                for count, date in pairs:
-                    _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
-                continue
-            after = sent.text[m.end():m.end() + 60]
-            inner = re.match(r"sen[dt]\w*\s+(.*)back$", m.group(0), re.I)
-            if inner and inner.group(1).strip():
-                after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
-            cm = _COUNT.match(after)
-            count = _to_int(cm.group(1)) if cm else None
-            if count is None:
-                back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|persons)\b[^.]{0,30}$", sent.text[:m.start()], re.I)
-                if back:
-                    count = _to_int(back.group(1))
-            dm, _f = _attached_date(work, sent, tok, skip_since=False)
-            date = dm.value if dm else None
-            if dm is None and sent.dates:
-                # an undated return in a sentence that dates its other events: that year
-                near = _near_date(sent, char, skip_since=False)
-                date = near.value[:4] if near else None
-            conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0)
-            _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+            _emit_repat(work, sent, m, tok, char, by, inherited)
+    for si, sent, m, tok, char in pending:
+        # "The two men were sent back ... on Nov. 7. It was the first time South Korea had deported North Koreans":
+        # the agent the next sentences give the same returns
+        nxt = [f for f in work.facts if f.type == "repatriation" and f.by and any(
+            s2.start <= f.evidence.start < s2.end for s2 in work.sents[si + 1:si + 3])]
+        if len({f.by for f in nxt}) == 1:
+            _emit_repat(work, sent, m, tok, char, nxt[0].by, True)
+
+
+def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, inherited: bool) -> None:
+    pairs = _count_date_pairs(sent, sent.start + m.end())
+    if len(pairs) >= 2:
+        # "including about 80 people at the end of August and around 40 in mid-September"
+        for count, date in pairs:
+            _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
+        return
+    after = sent.text[m.end():m.end() + 60]
+    inner = re.match(r"(?:sen[dt]|handed|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\w*\s+(.*?)(?:back|across the border)$", m.group(0), re.I)
+    if inner and inner.group(1).strip():
+        after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
+    cm = _COUNT.match(after)
+    count = _to_int(cm.group(1)) if cm else None
+    if count is None:
+        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
+        if back and not re.search(r"\d", sent.text[back.end():m.start()]):
+            count = _to_int(back.group(1))
+    first = re.search(r"\bfirst\b", sent.text, re.I) is not None
+
+    def landmark(d: DateMention | None) -> bool:
+        # "the first time ... since the 1953 armistice": the date of the comparison, not of the return
+        return d is not None and first and re.search(r"\bsince\b[^,.;]{0,20}$", sent_text_before(sent, d.start)) is not None
+    dm, _f = _attached_date(work, sent, tok, skip_since=first)
+    if landmark(dm):
+        dm = None
+    date = dm.value if dm else None
+    if dm is None and sent.dates:
+        # an undated return in a sentence that dates its other events: that year
+        near = _near_date(sent, char, skip_since=first)
+        date = near.value[:4] if near and not landmark(near) else None
+    conf = 0.75 + (0.05 if count else 0) + (0.05 if date else 0) - (0.1 if inherited else 0)
+    _add(work, [sent], conf, type="repatriation", by=by, count=count, date=date)
+
+
+_GOV_NOUNS = {"government", "authorities", "administration", "police"}
+
+
+def _government_state(work: Work, sent: Sent, t: Any) -> str | None:
+    """An unnamed government ("the government", "the previous government", "your government"): the state named last
+    before it, in its sentence or the two before; none when that is North Korea or a modifier names no state."""
+    if any(c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.lower_ not in ("previous", "current", "new", "former", "then", "local")
+           for c in t.children):
+        return None  # "the North Korean government", "the provincial authorities"
+    ms = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= t.idx]
+    if not ms:
+        for s2 in reversed(_prev(work, sent.i, 2)):
+            ms = [x for x in s2.mentions if x.kind in ("state", "person")]
+            if ms:
+                break
+    if not ms:
+        return None
+    st = state_of(ms[-1].id)
+    return st if st in STATES and st != "dprk" else None
+
+
+def _practice_agent(sent: Sent, tok: Any) -> str | None:
+    """The state with which a repatriation practice is to be raised ("raise forced repatriations with Beijing")."""
+    t = tok
+    if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN":
+        t = t.head  # "forced returns": the noun
+    v = t.head if t.dep_ in ("dobj", "xcomp", "pcomp") else None
+    if v is None or v.pos_ not in ("VERB", "AUX"):
+        return None
+    if _negated(v):
+        return None
+    def state_at(x: Any) -> str | None:
+        mm = _token_mention(sent, x, ("state",))
+        st = state_of(mm.id) if mm else None
+        return st if st in STATES and st != "dprk" else None
+    lemma = v.lemma_.lower()
+    if lemma in _RAISE_VERBS:
+        for x in (t, v):
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return state_at(g)
+    return None
 
 
 def _count_date_pairs(sent: Sent, after: int) -> list[tuple[int, str]]:
@@ -2517,7 +3074,27 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
             subj = _subject(noun.head)
             if subj is not None:
                 cands.append(subj)
+    if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None:
+        # "North Koreans caught in China were returned", "defectors held in Chinese detention were sent back":
+        # the state they were held in returned them
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            for acl in (c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in ("catch", "detain", "arrest", "hold", "find", "seize", "capture", "round")):
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+                    for g in prep.children:
+                        if g.dep_ == "pobj":
+                            m = _token_mention(sent, g, ("state",))
+                            st = state_of(m.id) if m else None
+                            if st in STATES and st != "dprk":
+                                return st
     for t in cands:
+        if t.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, t, ("state", "body", "person")) is None:
+            # "the previous government sent two fishermen back": the state the passage is about
+            st = _government_state(work, sent, t)
+            if st is not None:
+                return st
+            continue
         if t.lower_ in ("its", "it", "they", "their"):
             prev = [s for s in _in(sent.mentions, ("state",)) if s.end <= char]
             if prev and state_of(prev[-1].id) not in (None, "dprk"):
