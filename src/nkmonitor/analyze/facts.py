@@ -1903,7 +1903,7 @@ def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states
     if not listed or tok is None:
         return
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if _unreal(verb) or _negated(verb) or _hedged(verb):
         return
@@ -2047,7 +2047,7 @@ def _pos_subject(tok: Any) -> Any | None:
         # "South Korea abstained when the Assembly took up a resolution, and also abstained on ...": the second
         # verb is glued to the when-clause; an assembly does not vote on its own text, the outer subject does
         cur = tok.head
-        while cur.dep_ in ("conj", "advcl", "relcl") and cur.head is not cur:
+        while cur.dep_ in ("conj", "advcl", "relcl") and cur.head.i != cur.i:
             cur = cur.head
             s2 = _subject(cur)
             if s2 is not None and s2.lemma_.lower() not in _BODY_HEADS:
@@ -2065,7 +2065,7 @@ def _actor_state(sent: Sent, t: Any) -> str | None:
         return None
     if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children) and t.head.dep_ != "ROOT":
         cur = t.head
-        while cur.dep_ != "relcl" and cur.head is not cur:
+        while cur.dep_ != "relcl" and cur.head.i != cur.i:
             cur = cur.head
         if cur.dep_ == "relcl":
             t = cur.head
@@ -2132,7 +2132,7 @@ def _hedged(tok: Any) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                 return True
-        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
