@@ -2032,6 +2032,9 @@ ACTOR_NOUNS = {"representative", "delegate", "delegation", "government", "ambass
 def _pos_subject(tok: Any) -> Any | None:
     """The subject of a position cue: the verb's (or, for "among the co-sponsors", the copula's); for "X and Y were
     among the 16 that voted against it", the subject of "were among", not the relative clause's head."""
+    if tok.lower_ == "among" and tok.i >= 2 and tok.doc[tok.i - 1].pos_ == "PROPN" and any(
+            t.lower_ == "with" for t in tok.doc[max(0, tok.i - 5):tok.i - 1]):
+        return tok.doc[tok.i - 1]  # "..., with South Korea among more than 70 co-sponsors"
     if tok.pos_ in ("VERB", "AUX"):
         s = _subject(tok)
     elif (tok.pos_ == "ADP" and tok.lower_ == "among" or tok.pos_ == "ADJ" and tok.dep_ == "acomp") and tok.head.pos_ in ("VERB", "AUX"):
