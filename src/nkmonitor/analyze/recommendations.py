@@ -56,22 +56,44 @@ LEADER_STATE = {
 
 ACTION_CUES: dict[str, list[str]] = {
     "appoint_official": [r"\b(?:appoint|name|nominate|designate|fill)\w*\b.{0,60}\b(?:envoy|ambassador|rapporteur|post|position)",
-                         r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled)", r"\bvacan"],
+                         r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled|nominated|confirmed|chosen|picked)", r"\bvacan"],
     "integrate_hr_in_policy": [r"\bintegrat\w*\b.{0,40}\bhuman rights|human rights\b.{0,60}\bintegrat",
                                r"\brelegat|\bsideline|\bsecondary\b|\bat the (?:center|centre|heart)\b",
-                               r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b"],
+                               r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b",
+                               # "human rights will be part of any new policy", "not an afterthought to the talks"
+                               r"human rights\b.{0,30}\b(?:part|pillar|element)\s+of\b.{0,40}\b(?:policy|strategy|talks|negotiations|agenda|approach|diplomacy)\b",
+                               r"\bafterthought\b",
+                               # talks or diplomacy given as the reason or price for silence on abuses
+                               r"\b(?:reason|excuse|price|pretext|cost)\b.{0,30}\b(?:quiet|silent|silence|ignor\w*|sideline\w*|drop\w*)\b|"
+                               r"\b(?:silence|quiet)\b.{0,40}\b(?:price|cost)\b",
+                               r"\bhuman rights\b.{0,40}\b(?:undermin\w*|spoil\w*|hurt\w*|derail\w*)\b.{0,30}\b(?:security|diplomacy|talks|negotiations)"],
     "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*",
                                   r"\b(?:link|tie|connect|condition|bundl)\w*\b.{0,80}\b(?:is|are|would be)\s+(?:not|wrong|a mistake|counterproductive)",
                                   r"\bnot\b.{0,20}\b(?:tie|link|condition)\w*\b.{0,40}\b(?:aid|humanitarian)"],
     "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified (?:stance|position|front|message)|\bcoherent\b|\bsteady\b|\bsame message\b"],
     "un_multilateral_action": [r"\bco\s*-?\s*sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
+                               r"\b(?:hold|convene|request|call|seek|schedule|restore)\w*\b.{0,40}\b(?:meeting|briefing|session|debate)s?\b",
+                               r"\b(?:line|lining)\s+up\b.{0,15}\bvotes\b|\b(?:win|secure|gather|rally|muster)\w*\b.{0,20}\bvotes\b",
                                r"\bmultilateral", r"\bcoalition\b", r"\binternational (?:forums?|agenda|attention)"],
-    "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)"],
+    "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)",
+                                r"\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
-    "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg"],
-    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen"],
-    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)"],
-    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat"],
+    "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg",
+                                 r"\brice\b|\bfertili[sz]er|\b(?:resum|provid|send|offer|restor|increas|deliver)\w*\b.{0,30}\b(?:aid|assistance|relief)\b"],
+    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen",
+                       # "ensure that food aid reaches ordinary North Koreans rather than the military"
+                       r"\b(?:aid|food|assistance|relief|rations)\b.{0,30}\breach\w*\b.{0,60}\b(?:ordinary|needy|intended|people|civilians|children)\b",
+                       r"\b(?:rather than|not)\s+(?:to\s+)?(?:the\s+)?(?:military|army|elites?|party cadres)\b"],
+    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)",
+                           r"\b(?:send\w*|sent|hand\w*|return\w*|deport\w*)\b.{0,30}\b(?:back|over)\b.{0,20}\b(?:North Korea|the North|across|to)\b|\b(?:sending|sent|handing|handed)\s+(?:\w+\s+){0,3}back\b",
+                           # North Koreans held in China are refugees, not the North's detainees
+                           r"\b(?:detain\w*|held|custody|jailed)\b.{0,30}\b(?:in|by)\s+(?:China|Chinese)\b"],
+    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat",
+                    r"\breauthoriz\w*|\b(?:the|this|that|a)\s+(?:\w+\s+)?bill\b",
+                    r"\b(?:write|draft|adopt|pass|issue)\w*\b.{0,20}\b(?:rules|regulations|statutes?)\b",
+                    # the institution a law mandates (the foundation, its board)
+                    r"\bfoundation\W{0,3}s?\b.{0,40}\b(?:directors?|board|members)\b|\b(?:launch|establish|set up|open|create|recommend|nominat)\w*\b.{0,40}\bfoundation\b",
+                    r"\b(?:money|funds?|funding)\b.{0,30}\b(?:authorized|appropriated)\b"],
     "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bpressure\b|\benforce\w*"],
     "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
     "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
@@ -238,16 +260,50 @@ def _title_aliases(ctx: Any) -> list[tuple[str, str, str]]:
 
 # ------------------------------------------------------------------ finding asks
 
+TEXT_NOUNS = {"text", "draft", "resolution", "bill", "measure", "statement", "declaration", "act", "report", "letter"}
+PRONOUNS = {"we", "they", "i", "he", "she"}
+
+
 def _hedged(token: Any) -> bool:
     """The cue verb is a prediction or plan ('will call on', 'could press', 'expected to urge')."""
-    for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in HEDGES:
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for child in auxes:
+        if child.lower_ in HEDGES:
+            if child.lower_ in ("will", "would", "'ll") and not any(a.lower_ == "have" for a in auxes) \
+                    and _own_commitment(token):
+                continue
+            return True
+    for anc in list(token.ancestors)[:4]:
+        # "an amendment that would have deleted the paragraphs encouraging …": counterfactual
+        anc_aux = {c.lower_ for c in anc.children if c.dep_ == "aux"}
+        if anc_aux & {"would", "could", "might"} and "have" in anc_aux:
             return True
     head = token
     for _ in range(3):
         if head.dep_ in ("xcomp", "ccomp", "acomp") and head.head.lemma_.lower() in FUTURE_FRAMES:
             return True
         head = head.head
+    return False
+
+
+def _own_commitment(token: Any) -> bool:
+    """'We will continue to urge …', '(groups) said they would press …', 'the text would urge …': the speaker's
+    own demand or a draft's wording, not someone's forecast of another party."""
+    subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    head = subj[0]
+    if head.lower_ in ("we", "i"):
+        return True
+    if head.lower_ in PRONOUNS and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
+        return True
+    if head.lemma_.lower() in TEXT_NOUNS:
+        return True
+    if re.search(r"\b(?:under|by|in)\s+the\s+(?:text|draft|resolution)\b", token.sent.text, re.I):
+        return True  # "Under the text, the Assembly would urge …" describes what a draft says
+    if head.lower_ == "it":
+        before = token.doc.text[max(0, token.sent.start_char - 300): token.idx]
+        return bool(re.search(r"\b(?:text|draft|resolution)\b", before, re.I))
     return False
 
 
@@ -308,6 +364,14 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
         nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
         if (low in MODALS and tok.tag_ == "MD") or (low == "ought" and nxt == "to"):
             verb = tok.head
+            own = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if own and (verb.i == tok.i or tok.dep_ not in ("aux", "auxpass")):
+                # "Washington ought to raise …" parsed with 'ought' as the head: its infinitive is the ask
+                verb = own[0]
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found.append({"kind": "modal", "cue": tok, "verb": verb,
+                              "actors": _core(subj[0]) if subj else _left_phrase(tokens, i), "start": tok.idx})
+                continue
             if nxt == "have" and verb.tag_ == "VBN":
                 continue  # "should have done": hindsight, not an ask
             if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
@@ -317,8 +381,14 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
             if i == 0 and tok.text == "Should":
                 continue
-            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb) or _left_phrase(tokens, i),
-                          "start": tok.idx})
+            actors = _subject(verb) or _left_phrase(tokens, i)
+            if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                # "…, and the United States, as the member that led past requests, should circulate …"
+                own = _since_conjunction(tokens, i)
+                if own:
+                    actors = own
+            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": actors, "start": tok.idx,
+                          "passive": any(c.dep_ == "auxpass" for c in verb.children)})
         elif (tok.lemma_.lower() == "need" or (tok.lemma_.lower() == "have" and tok.tag_ in ("VBZ", "VBP"))) \
                 and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
             if not _hedged(tok):
@@ -335,7 +405,10 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             # 'trying to persuade' or 'efforts to press' describe attempts, not asks
             auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and (tok.dep_ in ("acl", "advcl") or auxes & {"been", "is", "are", "was", "were"}))
-                    or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})):
+                    or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})
+                    or (tok.tag_ == "VB" and auxes & {"will", "would", "'ll"} and _own_commitment(tok))
+                    or (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("continue", "keep")
+                        and _own_commitment(tok.head))):
                 continue
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             # "Seoul is urged to …": the passive subject is the one asked
@@ -371,6 +444,17 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
     if not found and _imperative_heading(sent, text):
         found.append({"kind": "heading", "cue": tokens[0], "verb": tokens[0], "actors": [], "start": sent.start_char})
     return found
+
+
+def _since_conjunction(tokens: list[Any], i: int) -> list[Any]:
+    """The words between the last 'and'/'but'/';' and a modal: a coordinated clause's own subject, if it names one."""
+    j = i
+    while j > 0 and tokens[j - 1].lower_ not in ("and", "but", ";") and i - j < 16:
+        j -= 1
+    if j == 0 or j == i:
+        return []
+    span = [t for t in tokens[j:i] if not t.is_punct]
+    return span if any(t.pos_ == "PROPN" for t in span) else []
 
 
 def _left_phrase(tokens: list[Any], i: int) -> list[Any]:
@@ -451,7 +535,11 @@ def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None)
 def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
     """The asked-for actions of one cue: a list of coordinated verbs ('increase …, and act to protect …') gives one each."""
     verb = cue.get("verb")
-    whole = ctx.text[cue["start"]: sent.end_char]
+    first = cue["start"]
+    if cue.get("passive") and cue["actors"]:
+        # "the envoy should be nominated": what is acted on is the subject, so it belongs to the ask
+        first = min(first, min(t.idx for t in cue["actors"]))
+    whole = ctx.text[first: sent.end_char]
     if cue["kind"] in ("needed", "heading", "hope", "impersonal", "need_noun") or verb is None:
         return [sent.text]
     target = verb
@@ -471,7 +559,7 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
     pieces = []
     for verb_tok in [target, *conjs]:
         nested = {t.i for c in _verb_conjs(verb_tok, deep=False) for t in c.subtree}
-        start = cue["start"] if verb_tok.i == target.i else 0
+        start = first if verb_tok.i == target.i else 0
         tokens = [t for t in verb_tok.subtree if t.i not in nested and t.idx >= start]
         pieces.append("".join(t.text_with_ws for t in tokens))
     return [p for p in pieces if p.strip()]
