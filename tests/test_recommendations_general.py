@@ -104,3 +104,43 @@ def test_description_of_an_agenda_is_not_an_ask(extractor):
     text = ("The delegates discussed aid, talks and the bill in Seoul last week. "
             "The ministry delivered rice to the North in 2019.")
     assert asks(extractor, text) == set()
+
+
+# ------------------------------------------------------------------ addressee: unnamed heads
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the government' is the state the sentence has just named
+    ("In Tokyo, opposition lawmakers said the government should raise the abductions at the summit.",
+     ("japan", "detainees_abductees_families")),
+    ("In Seoul, several professors said the government should send rice to the North this spring.",
+     ("rok", "humanitarian_cooperation")),
+    # 'the new envoy' is the post the text last named
+    ("Julie Turner became the U.S. special envoy for North Korean human rights last month. China deported dozens of "
+     "escapees in the same week. The new envoy should make the deportations by China her first priority.",
+     ("us", "refugee_protection")),
+    # a person the text talks about, and office holders named by role
+    ("Julie Turner became the U.S. special envoy for North Korean human rights last month. "
+     "Advocates say she should press Beijing publicly on the forced returns.", ("us", "refugee_protection")),
+    ("The United States cut Korean-language broadcasts this spring. Appropriators should restore funding for "
+     "the broadcasts next year.", ("us", "information_access")),
+])
+def test_unnamed_heads_resolve(extractor, text, expected):
+    assert expected in asks(extractor, text)
+
+
+def test_the_government_pressing_another_state_is_the_one_asked(extractor):
+    found = asks(extractor, "South Korea has said little. \"The government should press China to stop sending "
+                            "North Koreans back,\" a Seoul activist said.")
+    assert ("rok", "refugee_protection") in found
+    assert ("china", "refugee_protection") not in found
+
+
+def test_other_parties_have_no_id(extractor):
+    text = "The Chinese envoy called on the parties to resume dialogue and said all sides should show restraint."
+    assert asks(extractor, text) == set()
+
+
+def test_someone_elses_ambassador_is_not_the_speakers_state(extractor):
+    text = ("Foreign Minister Yun met the new Ambassador-at-large for North Korean human rights on Monday and asked "
+            "the Ambassador to do his best to improve the situation of the North Korean people.")
+    assert ("rok", "integrate_hr_in_policy") not in asks(extractor, text)

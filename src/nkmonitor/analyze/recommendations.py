@@ -40,8 +40,14 @@ _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+wil
 STATES = {"us", "rok", "japan", "china", "russia", "eu"}
 # actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
 DEFAULT_HEADS = {"we", "government", "administration", "it", "they", "country", "nation", "officials", "leaders",
-                 "policymakers", "policy", "president", "lawmakers", "seoul", "washington"}
-NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups"}
+                 "policymakers", "policy", "president", "lawmakers", "seoul", "washington",
+                 # a person the text has been talking about, and national office holders named by role
+                 "she", "he", "appropriators", "legislators", "senators", "negotiators", "diplomats"}
+NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups",
+         "parties", "sides"}
+# heads that stand for a legislature: a vague ask to them ("asked lawmakers to act") is an ask to legislate
+LEGISLATURE = re.compile(r"\b(?:lawmakers|legislators|legislature|parliament|congress|senate|house|national assembly|"
+                         r"assembly members|appropriators|senators|congressmen)\b", re.I)
 DPRK_WORDS = re.compile(r"\b(?:the\s+)?(?:regime|north|communist\s+(?:country|state|regime)|kim\s+regime)\b", re.I)
 ADMIN = re.compile(r"\b(Biden|Trump|Obama|Bush|Clinton)\s+administration|\bWhite House\b|\bState Department\b", re.I)
 # leaders speak for their state when they are asked to act (the pack's nationality, else this table)
@@ -678,7 +684,9 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         actors = _actors_in(ctx, sent.start_char, cue["subject_end"])
     # "the international community should push China to …" asks China
     verb = cue.get("verb")
-    if (not actors or head_words & NO_ID) and verb is not None and verb.lemma_.lower() in PUSH_VERBS | URGE_VERBS and cue["kind"] == "modal":
+    # ("the government should press China" asks the government, not China)
+    if ((not actors and not head_words & DEFAULT_HEADS) or head_words & NO_ID) and verb is not None \
+            and verb.lemma_.lower() in PUSH_VERBS | URGE_VERBS and cue["kind"] == "modal":
         obj = _object_of(verb)
         if obj:
             s, e = _span_of(obj)
@@ -694,6 +702,9 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return out, "explicit"
     if head_words & NO_ID:
         return [], "none"
+    generic = _generic_head(ctx, sent, cue, tokens, head_words, by)
+    if generic:
+        return [generic], "default"
     if cue["kind"] == "urge" and by and by != "author" and not tokens:
         # "Lawmakers in Seoul called for the ban to be repealed": a demand with no named addressee
         # is put to the speaker's own government when the speaker is national
@@ -710,6 +721,42 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
     if cue["kind"] == "modal" and fallback and _policy_subject(tokens):
         return [fallback], "default"
     return [], "none"
+
+
+ROLE_HEADS = {"envoy": "envoy", "ambassador": "ambassador", "rapporteur": "rapporteur"}
+
+
+def _generic_head(ctx: Any, sent: Any, cue: dict[str, Any], tokens: list[Any], head_words: set[str],
+                  by: str | None) -> str | None:
+    """Whom an unnamed head stands for: 'the (new) envoy' is the post last named in the text, 'the Council' the UN
+    council last named, 'the government' the state the sentence has just named or the speaker's own."""
+    if not tokens:
+        return None
+    before = [m for m in ctx.mentions if m.end <= cue["start"]]
+    roles = head_words & set(ROLE_HEADS)
+    if roles and cue["kind"] == "modal":
+        word = ROLE_HEADS[sorted(roles)[0]]
+        for m in reversed(before):
+            if m.kind == "post" and word in m.text.lower():
+                actor = _mention_actor(m, ctx.pack)
+                if actor:
+                    return _as_addressee(actor, ctx.pack)
+                break
+    if "council" in head_words:
+        for m in reversed(before):
+            if m.kind == "body" and m.id in ("un_sc", "un_hrc"):
+                return m.id
+    if head_words & {"government", "administration"} and not any(t.pos_ == "PROPN" for t in tokens):
+        states = []
+        for m in ctx.mentions:
+            if sent.start_char <= m.start and m.end <= cue["start"] and m.start < tokens[0].idx:
+                actor = _mention_actor(m, ctx.pack)
+                actor = _as_addressee(actor, ctx.pack) if actor else None
+                if actor in STATES and actor not in states:
+                    states.append(actor)
+        if len(states) == 1:
+            return states[0]  # "In Seoul, lawmakers said the government should …"
+    return None
 
 
 _POLICY_SUBJECT = re.compile(r"\b(?:human rights|officials|aid|policy|approach|strategy|envoy|funding)\b", re.I)
