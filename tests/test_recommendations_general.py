@@ -144,3 +144,82 @@ def test_someone_elses_ambassador_is_not_the_speakers_state(extractor):
     text = ("Foreign Minister Yun met the new Ambassador-at-large for North Korean human rights on Monday and asked "
             "the Ambassador to do his best to improve the situation of the North Korean people.")
     assert ("rok", "integrate_hr_in_policy") not in asks(extractor, text)
+
+
+# ------------------------------------------------------------------ background and descriptions are not asks
+
+@pytest.mark.parametrize("text", [
+    "In December 2014 the General Assembly adopted a resolution urging the Security Council to refer the case to the court.",
+    "Then, in 2016, the drafters added language calling on the Council to consider targeted sanctions.",
+    "2014 - The sponsors added a paragraph encouraging the Security Council to refer the situation to the court.",
+])
+def test_asks_dated_to_an_earlier_year_are_background(extractor, text):
+    assert asks(extractor, text, published="2023-11-20") == set()
+
+
+def test_a_current_resolution_still_asks(extractor):
+    text = "The text adopted on Thursday urges the Security Council to refer the situation to the International Criminal Court."
+    assert ("un_sc", "accountability_measures") in asks(extractor, text, published="2023-11-20")
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting had been requested by the United States, Japan and France.",
+    "Seoul did not co-sponsor the text that year, saying it wanted to leave room for dialogue with Pyongyang.",
+    "The post carries the rank of ambassador, which means the Senate must confirm whoever holds it.",
+    "The law requires that the government must publish a report every year.",
+])
+def test_requests_made_wishes_and_requirements_are_not_asks(extractor, text):
+    assert asks(extractor, text) == set()
+
+
+def test_the_people_are_not_the_state(extractor):
+    text = ("The Biden administration's bill calls for more attention to North Koreans who are detained after being "
+            "sent back from China.")
+    assert not {a for a in asks(extractor, text) if a[0] == "dprk"}
+
+
+# ------------------------------------------------------------------ what is asked: tails that are not the ask
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("The Security Council should keep the camps on its agenda, whatever happens at the negotiating table.",
+     ("un_sc", "un_multilateral_action"), ("un_sc", "engagement_dialogue")),
+    ("Washington should keep the envoy's work apart from the nuclear negotiations so that the talks are not derailed.",
+     ("us", "decouple_hr_from_security"), ("us", "engagement_dialogue")),
+    ("The Biden administration must treat human rights as part of its North Korea strategy rather than a side issue "
+     "to be traded away in nuclear talks.", ("us", "integrate_hr_in_policy"), ("us", "engagement_dialogue")),
+    ("Seoul should resume rice aid to the North as soon as Pyongyang returns to the talks.",
+     ("rok", "humanitarian_cooperation"), ("rok", "engagement_dialogue")),
+])
+def test_concessive_conditional_and_rather_than_tails(extractor, text, expected, not_expected):
+    found = asks(extractor, text)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_rather_than_relegating_is_a_negated_ask(extractor):
+    found = asks(extractor, "Seoul should raise the abuses with one voice rather than relegating them to secondary "
+                            "status behind the nuclear issue.")
+    assert ("rok", "integrate_hr_in_policy") in found
+
+
+def test_coordinated_infinitives_are_separate_asks(extractor):
+    text = ("The resolution adopted on Thursday calls on North Korea to end the use of torture, to allow the special "
+            "rapporteur to visit, and to resolve the abduction of foreign nationals.")
+    found = asks(extractor, text)
+    assert ("dprk", "dprk_compliance") in found
+    assert ("dprk", "detainees_abductees_families") in found
+
+
+# ------------------------------------------------------------------ what the addressee can be asked
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pyongyang should \"listen to the world\" and improve the lives of its people, the ministry said.", ("dprk", "dprk_compliance")),
+    ("North Korea should give the new rapporteur access to the country.", ("dprk", "dprk_compliance")),
+    ("The Security Council must keep shining a light on these crimes.", ("un_sc", "un_multilateral_action")),
+    ("The Security Council should invite the former members of the inquiry to brief it next year.",
+     ("un_sc", "un_multilateral_action")),
+    ("South Korea's unification ministry has repeatedly asked lawmakers in the National Assembly to act.", ("rok", "legislation")),
+    ("The State Department urged the U.S. Congress to move quickly.", ("us", "legislation")),
+])
+def test_vague_asks_take_the_addressees_natural_action(extractor, text, expected):
+    assert expected in asks(extractor, text)

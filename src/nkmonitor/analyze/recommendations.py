@@ -68,7 +68,7 @@ ACTION_CUES: dict[str, list[str]] = {
                                r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b",
                                # "human rights will be part of any new policy", "not an afterthought to the talks"
                                r"human rights\b.{0,30}\b(?:part|pillar|element)\s+of\b.{0,40}\b(?:policy|strategy|talks|negotiations|agenda|approach|diplomacy)\b",
-                               r"\bafterthought\b",
+                               r"\bafterthought\b|\bside issue\b|\btrad(?:e|ed|ing)\s+(?:\w+\s+)?away\b",
                                # talks or diplomacy given as the reason or price for silence on abuses
                                r"\b(?:reason|excuse|price|pretext|cost)\b.{0,30}\b(?:quiet|silent|silence|ignor\w*|sideline\w*|drop\w*)\b|"
                                r"\b(?:silence|quiet)\b.{0,40}\b(?:price|cost)\b",
@@ -82,14 +82,15 @@ ACTION_CUES: dict[str, list[str]] = {
                                r"\b(?:line|lining)\s+up\b.{0,15}\bvotes\b|\b(?:win|secure|gather|rally|muster)\w*\b.{0,20}\bvotes\b",
                                r"\bmultilateral", r"\bcoalition\b", r"\binternational (?:forums?|agenda|attention)"],
     "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)",
-                                r"\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
+                                r"\brefer\w*\b.{0,60}\b(?:court|icc|tribunal)\b|\bhague\b|\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
     "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg",
                                  r"\brice\b|\bfertili[sz]er|\b(?:resum|provid|send|offer|restor|increas|deliver)\w*\b.{0,30}\b(?:aid|assistance|relief)\b"],
     "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen",
                        # "ensure that food aid reaches ordinary North Koreans rather than the military"
                        r"\b(?:aid|food|assistance|relief|rations)\b.{0,30}\breach\w*\b.{0,60}\b(?:ordinary|needy|intended|people|civilians|children)\b",
-                       r"\b(?:rather than|not)\s+(?:to\s+)?(?:the\s+)?(?:military|army|elites?|party cadres)\b"],
+                       r"\b(?:rather than|not)\s+(?:to\s+)?(?:the\s+)?(?:military|army|elites?|party cadres)\b",
+                       r"\b(?:ensur|make sure)\w*\b.{0,20}\b(?:aid|food|assistance|relief)\b"],
     "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)",
                            r"\b(?:send\w*|sent|hand\w*|return\w*|deport\w*)\b.{0,30}\b(?:back|over)\b.{0,20}\b(?:North Korea|the North|across|to)\b|\b(?:sending|sent|handing|handed)\s+(?:\w+\s+){0,3}back\b",
                            # North Koreans held in China are refugees, not the North's detainees
@@ -176,10 +177,13 @@ def _as_addressee(actor: str, pack: Any) -> str:
     return state or actor
 
 
+_PEOPLE = re.compile(r"(?:Koreans|people|citizens|nationals)$", re.I)
+
+
 def _actors_in(ctx: Any, start: int, end: int) -> list[str]:
     out = []
     for m in ctx.mentions:
-        if m.start >= start and m.end <= end and m.text != "us":  # the pronoun, not the country
+        if m.start >= start and m.end <= end and m.text != "us" and not _PEOPLE.search(m.text):  # pronoun, not the country
             actor = _mention_actor(m, ctx.pack)
             if actor and actor not in out:
                 out.append(actor)
@@ -270,6 +274,9 @@ TEXT_NOUNS = {"text", "draft", "resolution", "bill", "measure", "statement", "de
 PRONOUNS = {"we", "they", "i", "he", "she"}
 
 
+REQUIRES = {"mean", "require", "stipulate", "provide", "specify", "mandate", "entail", "dictate"}
+
+
 def _hedged(token: Any) -> bool:
     """The cue verb is a prediction or plan ('will call on', 'could press', 'expected to urge')."""
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -313,6 +320,29 @@ def _own_commitment(token: Any) -> bool:
     return False
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _dated_before(token: Any, text: str) -> bool:
+    """An urge verb in a clause the text dates to an earlier year than the document's own: a past episode told
+    as background ('Then, in 2014, the drafters added language encouraging …'), not a current demand."""
+    published = getattr(token.doc, "user_data", {}).get("nk_published") if token.doc.user_data else None
+    if not published or not str(published)[:4].isdigit():
+        return False
+    year = int(str(published)[:4])
+    chain = [token, *list(token.ancestors)]
+    for node in chain:
+        for child in node.children:
+            if child.dep_ in ("prep", "npadvmod", "nmod", "pobj") or (child.dep_ == "nummod" and node.dep_ == "npadvmod"):
+                if child.i > token.i and node is token:
+                    continue  # dates after the cue verb belong to what is asked ("consider … in 2015")
+                for t in child.subtree:
+                    if _YEAR.match(t.text) and int(t.text) < year:
+                        return True
+    first = token.sent[0]
+    return bool(_YEAR.match(first.text)) and int(first.text) < year  # a timeline entry "2014 - …"
+
+
 def _in_quotes(text: str, pos: int, sent_start: int) -> bool:
     """Whether `pos` is inside quotation marks opened earlier in its paragraph (quotes run over sentences)."""
     para_start = text.rfind("\n", 0, sent_start) + 1
@@ -348,8 +378,10 @@ def _object_of(verb: Any) -> list[Any]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "obj"):
             return _core(child)
+    calls_for = any(c.lower_ == "for" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("prep", "prt", "dative") and child.lower_ in ("on", "upon", "to"):
+        if child.dep_ in ("prep", "prt", "dative") and child.lower_ in ("on", "upon", "to") \
+                and not (calls_for and child.lower_ == "to"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return _core(grand)
@@ -384,6 +416,8 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                 continue
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in verb.children):
                 continue  # "if Seoul should decide to …" is a condition, not an ask
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REQUIRES:
+                continue  # "which means the Senate must confirm …": what a rule entails, not an ask
             # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
             if i == 0 and tok.text == "Should":
                 continue
@@ -417,6 +451,10 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                         and _own_commitment(tok.head))):
                 continue
             passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if passive and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "the meeting had been requested by the United States" reports a request made
+            if _dated_before(tok, text):
+                continue  # "In December 2014 the Assembly adopted a resolution encouraging …": history
             # "Seoul is urged to …": the passive subject is the one asked
             found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _subject(tok) if passive else _object_of(tok),
                           "speaker": [] if passive else _subject(tok), "start": tok.idx})
@@ -476,7 +514,11 @@ def _has_to_complement(tok: Any) -> bool:
     # "asked how …" or "pressed on whether …" (a ccomp without "to") is a question, not an ask
     comps = [c for c in tok.children if c.dep_ == "xcomp"
              or (c.dep_ in ("advcl", "ccomp") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
-    return bool(comps) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
+    if not comps:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in tok.children):
+        return True
+    return any(g.dep_ in ("nsubj", "nsubjpass") for c in comps for g in c.children)
 
 
 # verbs that open policy headings and slogans; a capitalized first word of a short line is
@@ -558,8 +600,7 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
             whole = ctx.text[start: sent.end_char]
     conjs = _verb_conjs(target)
     if not conjs:
-        # "do X rather than Y" asks X and, in substance, not-Y: both halves are classified
-        return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
+        return _clean_pieces([whole])
     # "appoint an envoy, increase support for X, and act to protect Y": the parser chains each
     # verb to the previous one, so every verb of the chain gets its own piece
     pieces = []
@@ -568,7 +609,35 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
         start = first if verb_tok.i == target.i else 0
         tokens = [t for t in verb_tok.subtree if t.i not in nested and t.idx >= start]
         pieces.append("".join(t.text_with_ws for t in tokens))
-    return [p for p in pieces if p.strip()]
+    return _clean_pieces(pieces)
+
+
+# a clause that concedes, conditions or times the ask is not part of what is asked
+_CONCESSIVE = re.compile(r",?\s+(?:whatever|regardless\s+of|no\s+matter|even\s+if|even\s+as|as\s+soon\s+as|once|until|unless|"
+                         r"so\s+that|whether\s+or\s+not)\b", re.I)
+# "to end X, to allow Y, and to resolve Z": one ask per infinitive
+_TO_COORD = re.compile(r",\s*(?:and\s+|or\s+)?(?=to\s+[a-z]+\b)")
+
+
+def _clean_pieces(pieces: list[str]) -> list[str]:
+    """Asked-for actions without concessive or conditional tails, 'rather than Y' (Y is what is not asked),
+    and with coordinated infinitives split."""
+    out = []
+    for piece in pieces:
+        piece = _CONCESSIVE.split(piece, maxsplit=1)[0]
+        halves = _RATHER.split(piece, maxsplit=1)
+        piece = halves[0]
+        parts = _TO_COORD.split(piece) if piece.lstrip().startswith("to ") else [piece]
+        out.extend(p for p in parts if p.strip())
+        if len(halves) > 1 and halves[1].strip():
+            # "… rather than relegating them to secondary status": what is not to be done, read only as a
+            # negated ask (integrate, decouple)
+            out.append(NEGATED + halves[1])
+    return out
+
+
+NEGATED = "\x00"
+NEGATABLE = {"integrate_hr_in_policy", "decouple_hr_from_security"}
 
 
 def _verb_conjs(verb: Any, deep: bool = True) -> list[Any]:
@@ -614,10 +683,33 @@ def pick_actions(text: str, addressee: str | None) -> list[tuple[str, float]]:
     return [(action, score)]
 
 
+UN_ACTIONS = {"un_multilateral_action", "accountability_measures", "integrate_hr_in_policy", "engagement_dialogue"}
+
+
+def _by_addressee(action: str, score: float, piece: str, addressee: str, how: str, cue: dict[str, Any],
+                  ctx: Any) -> tuple[str, float]:
+    """What the addressee can be asked decides vague asks: anything North Korea is asked by name is compliance;
+    a UN organ asked to act with no other recognizable substance acts as a multilateral body; a legislature
+    asked to 'act' is asked to legislate."""
+    if cue["kind"] in WEAK_CUES:
+        return action, score
+    hit = _lexicon_hit(piece, action) and action != "dprk_compliance"
+    if not hit and score < ACCEPT and cue["actors"] and LEGISLATURE.search(" ".join(t.text for t in cue["actors"])):
+        return "legislation", ACCEPT
+    if how != "explicit":
+        return action, score
+    if addressee == "dprk" and action == "dprk_compliance":
+        return action, max(score, ACCEPT)
+    if addressee.startswith("un_") and (not hit or action not in UN_ACTIONS):
+        return "un_multilateral_action", max(score, ACCEPT)
+    return action, score
+
+
 def extract_recommendations(ctx: Any) -> list[Recommendation]:
     """One Recommendation per (addressee, action) the document urges, with the sentence as evidence."""
     if ctx.sdoc is None or not ctx.text.strip():
         return []
+    ctx.sdoc.user_data["nk_published"] = ctx.published  # for dating background episodes (_dated_before)
     fallback = default_addressee(ctx)
     publisher = publisher_of(ctx)
     best: dict[tuple[str, str], Recommendation] = {}
@@ -645,7 +737,12 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
             start, end = _trim(ctx.text, sent.start_char, sent.end_char)
             for addressee in addressees:
                 for piece in _segments(ctx, cue, sent):
+                    negated = piece.startswith(NEGATED)
+                    piece = piece.lstrip(NEGATED)
                     for action, score in pick_actions(piece, addressee):
+                        if negated and action not in NEGATABLE:
+                            continue
+                        action, score = _by_addressee(action, score, piece, addressee, how, cue, ctx)
                         if score < ACCEPT or (cue["kind"] in WEAK_CUES and not _lexicon_hit(piece, action)):
                             continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
                         confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
