@@ -223,3 +223,53 @@ def test_coordinated_infinitives_are_separate_asks(extractor):
 ])
 def test_vague_asks_take_the_addressees_natural_action(extractor, text, expected):
     assert expected in asks(extractor, text)
+
+
+# ------------------------------------------------------------------ recommendation lists
+
+def test_numbered_imperatives_under_an_intro_naming_the_addressee(extractor):
+    text = ("The report was released on Monday.\n\n"
+            "Amnesty International called on the Japanese government to:\n"
+            "1. Press Pyongyang to return the abductees and account for the missing;\n"
+            "2. Accept North Korean refugees who reach Japan;\n"
+            "3. Fund broadcasts and other ways of getting news into the North.\n\n"
+            "The government has not replied.\n")
+    found = asks(extractor, text)
+    assert {("japan", "detainees_abductees_families"), ("japan", "refugee_protection"),
+            ("japan", "information_access")} <= found
+
+
+def test_items_naming_their_own_addressee(extractor):
+    text = ("Forty groups signed the letter.\n\n"
+            "We call on:\n"
+            "- The government of China to stop deporting North Korean escapees;\n"
+            "- The U.S. Congress to reauthorize the North Korean Human Rights Act;\n"
+            "- The governments of Japan and South Korea to press Beijing on the deportations.\n")
+    found = asks(extractor, text)
+    assert {("china", "refugee_protection"), ("us", "legislation"), ("japan", "refugee_protection"),
+            ("rok", "refugee_protection")} <= found
+
+
+def test_headings_naming_the_addressee(extractor):
+    text = ("Our recommendations\n\n"
+            "To the government of North Korea:\n"
+            "1. Close the political prison camps and release those held in them.\n"
+            "2. Disclose the whereabouts of the abductees.\n\n"
+            "To China:\n"
+            "3. Halt all forced returns of North Koreans.\n\n"
+            "To all states:\n"
+            "4. Fund documentation of abuses.\n")
+    found = asks(extractor, text)
+    assert {("dprk", "dprk_compliance"), ("dprk", "detainees_abductees_families"), ("china", "refugee_protection")} <= found
+    assert not {a for a in found if a[1] == "accountability_measures"}
+
+
+def test_lists_that_are_not_asks(extractor):
+    text = ("The report covers three years.\n\n"
+            "Its main findings:\n"
+            "1. Repatriations from China rose sharply.\n"
+            "2. Broadcasts reached fewer listeners.\n\n"
+            "The delegation visited:\n"
+            "- Seoul\n"
+            "- Tokyo\n")
+    assert asks(extractor, text) == set()

@@ -65,7 +65,8 @@ ACTION_CUES: dict[str, list[str]] = {
                          r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled|nominated|confirmed|chosen|picked)", r"\bvacan"],
     "integrate_hr_in_policy": [r"\bintegrat\w*\b.{0,40}\bhuman rights|human rights\b.{0,60}\bintegrat",
                                r"\brelegat|\bsideline|\bsecondary\b|\bat the (?:center|centre|heart)\b",
-                               r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b",
+                               r"human rights\b.{0,50}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b",
+                               r"\brais\w*\s+(?:the\s+)?(?:human rights|abuses|rights)\b.{0,50}\b(?:in|at|during)\s+(?:\w+\s+){0,2}(?:talks|negotiations|summits?)\b",
                                # "human rights will be part of any new policy", "not an afterthought to the talks"
                                r"human rights\b.{0,30}\b(?:part|pillar|element)\s+of\b.{0,40}\b(?:policy|strategy|talks|negotiations|agenda|approach|diplomacy)\b",
                                r"\bafterthought\b|\bside issue\b|\btrad(?:e|ed|ing)\s+(?:\w+\s+)?away\b",
@@ -759,7 +760,127 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
                 last_addressees, last_at = addressees, number
             if by and by != "author":
                 last_speaker = by
+    for rec in _list_asks(ctx, fallback, publisher):
+        key = (rec.addressee, rec.action)
+        if key not in best or best[key].confidence < rec.confidence:
+            best[key] = rec
     return sorted(best.values(), key=lambda r: r.evidence.start)
+
+
+# ------------------------------------------------------------------ recommendation lists
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-\u2022*\u2013\u2014])[ \t]+(\S.*?)\s*$")
+_TO_HEADING = re.compile(r"^[ \t]*(?:To|For)\s+(.{2,120}?):\s*$")
+_URGE_INTRO = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?(?:\s+that)?|"
+                         r"ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|demand(?:s|ed|ing)?|"
+                         r"encourag(?:e|es|ed|ing))\b", re.I)
+_ITEM_TO = re.compile(r"^(.{2,160}?)\s+to\s+(?=[a-z])")
+
+
+def _list_asks(ctx: Any, fallback: str | None, publisher: str | None) -> list[Recommendation]:
+    """Numbered or bulleted recommendation lists: items under an intro that asks ('Human Rights Watch called on the
+    administration to:', 'We urge:') or under a heading naming the addressee ('To the government of North Korea:').
+    Items are imperatives for the intro's addressee, or 'ADDRESSEE to DO …' when the intro names none."""
+    text = ctx.text
+    out: list[Recommendation] = []
+    group: dict[str, Any] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, body = pos, line.rstrip("\r\n")
+        pos += len(line)
+        if not body.strip():
+            continue
+        item = _LIST_ITEM.match(body)
+        if item and group is not None:
+            if group["addressees"] is not None or group["per_item"]:
+                out.extend(_item_asks(ctx, group, start + item.start(1), start + len(body.rstrip())))
+            continue
+        group = _list_intro(ctx, body, start, fallback, publisher)
+    return out
+
+
+def _list_intro(ctx: Any, body: str, start: int, fallback: str | None, publisher: str | None) -> dict[str, Any] | None:
+    stripped = body.strip()
+    if not stripped.endswith(":") or len(stripped) > 200:
+        return None
+    heading = _TO_HEADING.match(body)
+    if heading:
+        s, e = start + heading.start(1), start + heading.end(1)
+        words = {w.lower() for w in re.findall(r"\w+", heading.group(1))}
+        actors = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, s, e)]
+        if not actors and words & {"government", "administration", "authorities"} and not words & NO_ID and fallback:
+            actors = [fallback]
+        return {"addressees": actors or None, "per_item": False, "by": publisher or "author"}
+    cue = _URGE_INTRO.search(body)
+    if not cue:
+        return None
+    by_actors = _actors_in(ctx, start, start + cue.start())
+    by = speaker_id(by_actors[0], ctx.pack) if by_actors else (publisher or "author")
+    rest = body[cue.end():].strip().rstrip(":").strip()
+    if not rest or rest.lower() in ("that", "the following"):
+        return {"addressees": None, "per_item": True, "by": by}  # "Human Rights Watch urged:"
+    if rest.lower().endswith(" to"):
+        s = start + body.index(rest, cue.end())
+        e = s + len(rest) - 3
+        words = {w.lower() for w in re.findall(r"\w+", rest)}
+        actors = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, s, e)]
+        if not actors and words & NO_ID:
+            return {"addressees": None, "per_item": False, "by": by}
+        if not actors and words & (DEFAULT_HEADS | {"your", "authorities"}) and fallback:
+            actors = [fallback]  # "We urge your government to:"
+        return {"addressees": actors or None, "per_item": False, "by": by}
+    if rest.lower() in ("on", "upon"):
+        return {"addressees": None, "per_item": True, "by": by}  # "We therefore call on:"
+    return None
+
+
+def _item_asks(ctx: Any, group: dict[str, Any], start: int, end: int) -> list[Recommendation]:
+    text = ctx.text
+    addressees = group["addressees"]
+    action_start = start
+    if group["per_item"]:
+        m = _ITEM_TO.match(text[start:end])
+        if not m:
+            return []
+        addressees = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, start, start + m.end(1))]
+        addressees = list(dict.fromkeys(addressees))
+        action_start = start + m.end()
+    if not addressees:
+        return []
+    out = []
+    for piece in _item_pieces(ctx, action_start, end):
+        negated = piece.startswith(NEGATED)
+        piece = piece.lstrip(NEGATED)
+        for addressee in addressees:
+            for action, score in pick_actions(piece, addressee):
+                if negated and action not in NEGATABLE:
+                    continue
+                action, score = _by_addressee(action, score, piece, addressee, "explicit", {"kind": "list", "actors": []}, ctx)
+                if score < ACCEPT:
+                    continue
+                out.append(Recommendation(
+                    by=group["by"], addressee=addressee, action=action, issues=ACTION_ISSUES.get(action, []),
+                    evidence=Evidence(start=start, end=end, text=text[start:end]),
+                    confidence=round(min(0.95, 0.45 + 0.3 * min(score, 1.6)), 3)))
+    return out
+
+
+def _item_pieces(ctx: Any, start: int, end: int) -> list[str]:
+    """One piece per coordinated imperative ('Acknowledge X, release Y, and allow Z')."""
+    span = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return _clean_pieces([ctx.text[start:end]])
+    cuts = [span[0].idx]
+    toks = list(span)
+    for k, tok in enumerate(toks[1:], 1):
+        prev = toks[k - 1].lower_
+        if tok.tag_ == "VB" and tok.pos_ == "VERB" and prev in (",", ";", "and", "or") and \
+                not (prev in ("and", "or") and k >= 2 and toks[k - 2].tag_ == "VB"):
+            cuts.append(tok.idx)
+    cuts.append(end)
+    pieces = [ctx.text[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:])]
+    pieces = [re.sub(r"(?:,?\s*(?:and|or))$", "", p).strip() for p in pieces]
+    return _clean_pieces([p for p in pieces if p])
 
 
 def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, last: list[str],
