@@ -273,3 +273,33 @@ def test_lists_that_are_not_asks(extractor):
             "- Seoul\n"
             "- Tokyo\n")
     assert asks(extractor, text) == set()
+
+
+# ------------------------------------------------------------------ more wording and parse repairs
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("The new U.S. envoy should make the North Koreans held in China her first concern in talks with allies.",
+     ("us", "refugee_protection"), ("us", "engagement_dialogue")),
+    ("Pyongyang must disclose the fate of those who went missing after arrest.",
+     ("dprk", "detainees_abductees_families"), None),
+    ("Tokyo should press for an account of the enforced disappearances of its nationals.",
+     ("japan", "detainees_abductees_families"), None),
+])
+def test_more_action_wording(extractor, text, expected, not_expected):
+    found = asks(extractor, text)
+    assert expected in found
+    if not_expected:
+        assert not_expected not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian delegate said country situations should be considered through the periodic review.",
+    "Japan's envoy said state sovereignty must be respected in the process.",
+])
+def test_a_modifier_does_not_make_a_party(extractor, text):
+    assert asks(extractor, text) == set()
+
+
+def test_timeline_entry_is_background(extractor):
+    text = "Key moments\n\n2016 - After the report, the sponsors added language urging the Council to refer the case to the court.\n"
+    assert asks(extractor, text, published="2024-05-02") == set()

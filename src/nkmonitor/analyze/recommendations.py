@@ -104,8 +104,9 @@ ACTION_CUES: dict[str, list[str]] = {
                     r"\b(?:money|funds?|funding)\b.{0,30}\b(?:authorized|appropriated)\b"],
     "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bpressure\b|\benforce\w*"],
     "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
-    "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
-    "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war"],
+    "engagement_dialogue": [r"\bdialogue\b|\btalks\b(?!\s+with\s+(?:the\s+)?(?:allies|partners|beijing|china|washington|seoul|tokyo)\b)|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
+    "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war",
+                                     r"\bwhereabouts\b|\benforced disappearances?\b|\bfate\b.{0,40}\b(?:missing|disappear\w*|abduct\w*|detain\w*)"],
     "allied_coordination": [r"\bcoordinat\w*|\bavoid (?:clash|disagree|friction|rift)\w*|\bclash\w*\b|\balign\w*\b.{0,20}\bposition|\btrilateral consultation"],
     "dprk_compliance": [],
 }
@@ -340,8 +341,13 @@ def _dated_before(token: Any, text: str) -> bool:
                 for t in child.subtree:
                     if _YEAR.match(t.text) and int(t.text) < year:
                         return True
-    first = token.sent[0]
-    return bool(_YEAR.match(first.text)) and int(first.text) < year  # a timeline entry "2014 - …"
+    if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl"):
+        # "Then, in 2014, after …, the drafters added language encouraging …": a text's wording told as history
+        if any(_YEAR.match(t.text) and int(t.text) < year for t in token.sent if t.i < token.i):
+            return True
+    line_start = text.rfind("\n", 0, token.sent.start_char) + 1
+    entry = re.match(r"\s*((?:19|20)\d\d)\s*[-\u2013\u2014:]", text[line_start: token.sent.end_char])
+    return bool(entry) and int(entry.group(1)) < year  # a timeline entry "2014 - …"
 
 
 def _in_quotes(text: str, pos: int, sent_start: int) -> bool:
@@ -894,10 +900,23 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return ([fallback] if fallback else []), "default"
     actors: list[str] = []
     head_words: set[str] = set()
+    all_words: set[str] = set()
     if tokens:
         s, e = _span_of(tokens)
         actors = _actors_in(ctx, s, e)
-        head_words = {t.lower_ for t in tokens}
+        head_words = all_words = {t.lower_ for t in tokens}
+        ids = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and roots[0].lower_ not in DEFAULT_HEADS:
+            # "country situations should be …": a modifier ('country') does not make the head a party
+            head_words = {t.lower_ for t in tokens if t.i == roots[0].i or t.dep_ not in ("compound", "amod")}
+        if tokens[0].i == sent.start and cue["kind"] == "modal":
+            # the parser sometimes ends a sentence inside "Washington and | Seoul should …"
+            before = ctx.text[max(0, sent.start_char - 60): sent.start_char]
+            tail = re.search(r"([^\n.;:]{2,50}?)\s+(?:and|or)\s*$", before)
+            if tail:
+                off = sent.start_char - len(before) + tail.start(1)
+                actors = _actors_in(ctx, off, off + len(tail.group(1))) + actors
     if cue["kind"] == "needed":
         actors = _actors_in(ctx, sent.start_char, cue["subject_end"])
     # "the international community should push China to …" asks China
@@ -920,7 +939,7 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return out, "explicit"
     if head_words & NO_ID:
         return [], "none"
-    generic = _generic_head(ctx, sent, cue, tokens, head_words, by)
+    generic = _generic_head(ctx, sent, cue, tokens, all_words, by)
     if generic:
         return [generic], "default"
     if cue["kind"] == "urge" and by and by != "author" and not tokens:
