@@ -303,3 +303,20 @@ def test_a_modifier_does_not_make_a_party(extractor, text):
 def test_timeline_entry_is_background(extractor):
     text = "Key moments\n\n2016 - After the report, the sponsors added language urging the Council to refer the case to the court.\n"
     assert asks(extractor, text, published="2024-05-02") == set()
+
+
+# ------------------------------------------------------------------ issues: forced returns named without 'repatriation'
+
+@pytest.mark.parametrize("text", [
+    "China sent as many as 500 North Koreans back across the border this week, rights groups said. "
+    "The returns drew protests in Seoul.",
+    "Chinese police forcibly sent back dozens of escapees last month. Advocates condemned the forced returns.",
+    "Beijing keeps sending people back to the North, where they face prison.",
+])
+def test_forced_returns_make_a_refugee_issue(extractor, text):
+    assert "refugees_repatriation" in extractor.extract(make_doc(text)).issues
+
+
+def test_sent_back_without_people_is_not_refugees(extractor):
+    text = "The committee sent the bill back to the floor, and the Senate passed the North Korean Human Rights Act."
+    assert "refugees_repatriation" not in extractor.extract(make_doc(text)).issues
