@@ -320,3 +320,25 @@ def test_forced_returns_make_a_refugee_issue(extractor, text):
 def test_sent_back_without_people_is_not_refugees(extractor):
     text = "The committee sent the bill back to the floor, and the Senate passed the North Korean Human Rights Act."
     assert "refugees_repatriation" not in extractor.extract(make_doc(text)).issues
+
+
+# ------------------------------------------------------------------ stance: a release speaks for its publisher
+
+@pytest.mark.parametrize("header", ["FOR IMMEDIATE RELEASE", "Press Release", "PUBLIC STATEMENT"])
+def test_a_release_with_unattributed_asks_argues(extractor, header):
+    text = (f"{header}\nMarch 3, 2024\n\nThe ministry opened a records center today under the law.\n\n"
+            "The government should fund the documentation of abuses, and the National Assembly must launch the "
+            "foundation without delay.\n")
+    assert extractor.extract(make_doc(text)).stance == "hr_centered"
+
+
+def test_a_release_reporting_someone_elses_asks_stays_neutral(extractor):
+    text = ("Press Release\nMarch 3, 2024\n\nThe Human Rights Council adopted a resolution on Monday. "
+            "The council urged North Korea to cooperate with the special rapporteur, the text says.\n")
+    assert extractor.extract(make_doc(text)).stance == "neutral_report"
+
+
+def test_news_without_a_release_header_stays_neutral(extractor):
+    text = ("SEOUL, March 3 - The ministry opened a records center today. Officials said the government should fund "
+            "documentation of abuses, according to a briefing.\n")
+    assert extractor.extract(make_doc(text)).stance == "neutral_report"
