@@ -342,3 +342,32 @@ def test_news_without_a_release_header_stays_neutral(extractor):
     text = ("SEOUL, March 3 - The ministry opened a records center today. Officials said the government should fund "
             "documentation of abuses, according to a briefing.\n")
     assert extractor.extract(make_doc(text)).stance == "neutral_report"
+
+
+# ------------------------------------------------------------------ more parse repairs and descriptions
+
+@pytest.mark.parametrize("text, expected", [
+    ("Several American lawmakers have demanded that Seoul repeal or revise the leaflet law.", ("rok", "legislation")),
+    ("The resolution adopted on Thursday urges North Korea to stop punishing people for leaving the country and to "
+     "disclose the whereabouts of those returned.", ("dprk", "detainees_abductees_families")),
+    ("Speakers said the Security Council should act to hold those responsible for abuses to account.",
+     ("un_sc", "accountability_measures")),
+    ("Member states urged North Korea to implement the inquiry's recommendations, including clarifying the "
+     "whereabouts of disappeared people.", ("dprk", "detainees_abductees_families")),
+])
+def test_more_reported_demands(extractor, text, expected):
+    assert expected in asks(extractor, text)
+
+
+def test_main_ask_is_read_without_its_examples(extractor):
+    text = ("The resolution adopted on Thursday urges North Korea to end the violations without delay, including by "
+            "releasing all political prisoners.")
+    assert ("dprk", "dprk_compliance") in asks(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Speakers from the countries that requested the meeting described the abuses in detail.",
+    "Delegates who demanded a recorded vote left the room early.",
+])
+def test_relative_clause_requests_are_descriptions(extractor, text):
+    assert asks(extractor, text) == set()

@@ -83,7 +83,7 @@ ACTION_CUES: dict[str, list[str]] = {
                                r"\b(?:line|lining)\s+up\b.{0,15}\bvotes\b|\b(?:win|secure|gather|rally|muster)\w*\b.{0,20}\bvotes\b",
                                r"\bmultilateral", r"\bcoalition\b", r"\binternational (?:forums?|agenda|attention)"],
     "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)",
-                                r"\brefer\w*\b.{0,60}\b(?:court|icc|tribunal)\b|\bhague\b|\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
+                                r"\bhold\w*\b.{0,50}\bto account\b|\brefer\w*\b.{0,60}\b(?:court|icc|tribunal)\b|\bhague\b|\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
     "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg",
                                  r"\brice\b|\bfertili[sz]er|\b(?:resum|provid|send|offer|restor|increas|deliver)\w*\b.{0,30}\b(?:aid|assistance|relief)\b"],
@@ -96,8 +96,8 @@ ACTION_CUES: dict[str, list[str]] = {
                            r"\b(?:send\w*|sent|hand\w*|return\w*|deport\w*)\b.{0,30}\b(?:back|over)\b.{0,20}\b(?:North Korea|the North|across|to)\b|\b(?:sending|sent|handing|handed)\s+(?:\w+\s+){0,3}back\b",
                            # North Koreans held in China are refugees, not the North's detainees
                            r"\b(?:detain\w*|held|custody|jailed)\b.{0,30}\b(?:in|by)\s+(?:China|Chinese)\b"],
-    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat",
-                    r"\breauthoriz\w*|\b(?:the|this|that|a)\s+(?:\w+\s+)?bill\b",
+    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|revis|abolish|scrap|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat",
+                    r"\breauthoriz\w*|\b(?:the|this|that|a)\s+(?:\w+\s+)?bill\b|\b(?:repeal|revise|abolish|scrap)\w*\b.{0,40}\b(?:law|act|ban)\b",
                     r"\b(?:write|draft|adopt|pass|issue)\w*\b.{0,20}\b(?:rules|regulations|statutes?)\b",
                     # the institution a law mandates (the foundation, its board)
                     r"\bfoundation\W{0,3}s?\b.{0,40}\b(?:directors?|board|members)\b|\b(?:launch|establish|set up|open|create|recommend|nominat)\w*\b.{0,40}\bfoundation\b",
@@ -458,12 +458,16 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
                         and _own_commitment(tok.head))):
                 continue
             passive = any(c.dep_ == "auxpass" for c in tok.children)
-            if passive and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-                continue  # "the meeting had been requested by the United States" reports a request made
+            if (passive or tok.dep_ == "relcl") and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "the meeting had been requested by …", "the countries that requested the meeting"
             if _dated_before(tok, text):
                 continue  # "In December 2014 the Assembly adopted a resolution encouraging …": history
             # "Seoul is urged to …": the passive subject is the one asked
-            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _subject(tok) if passive else _object_of(tok),
+            actors = _subject(tok) if passive else _object_of(tok)
+            if not actors and not passive and nxt == "that":
+                # "demanded that Seoul repeal …" when the parser misses the clause's subject
+                actors = [t for t in tokens[i + 2: i + 6] if t.pos_ == "PROPN"][:3]
+            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": actors,
                           "speaker": [] if passive else _subject(tok), "start": tok.idx})
     sent_text = sent.text
     for match in _DO_WELL.finditer(sent_text):
@@ -622,8 +626,10 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
 # a clause that concedes, conditions or times the ask is not part of what is asked
 _CONCESSIVE = re.compile(r",?\s+(?:whatever|regardless\s+of|no\s+matter|even\s+if|even\s+as|as\s+soon\s+as|once|until|unless|"
                          r"so\s+that|whether\s+or\s+not)\b", re.I)
+# "end the violations, including by closing the camps": the main ask is read without its examples
+_INCLUDING = re.compile(r",\s+including\b", re.I)
 # "to end X, to allow Y, and to resolve Z": one ask per infinitive
-_TO_COORD = re.compile(r",\s*(?:and\s+|or\s+)?(?=to\s+[a-z]+\b)")
+_TO_COORD = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)(?=to\s+[a-z]+\b)")
 
 
 def _clean_pieces(pieces: list[str]) -> list[str]:
@@ -632,6 +638,10 @@ def _clean_pieces(pieces: list[str]) -> list[str]:
     out = []
     for piece in pieces:
         piece = _CONCESSIVE.split(piece, maxsplit=1)[0]
+        main, *examples = _INCLUDING.split(piece, maxsplit=1)
+        if examples and main.strip() and examples[0].strip():
+            out.append(examples[0])  # classified on its own: the examples may name a further ask
+            piece = main
         halves = _RATHER.split(piece, maxsplit=1)
         piece = halves[0]
         parts = _TO_COORD.split(piece) if piece.lstrip().startswith("to ") else [piece]
