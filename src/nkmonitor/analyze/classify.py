@@ -201,6 +201,8 @@ _QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
 
 
 _STATEMENT = re.compile(r"\bstatement\b|\bremarks\b|\bpress release\b", re.I)
+# a release's header ("FOR IMMEDIATE RELEASE", "Press Release", "Joint statement") before its text
+_RELEASE_HEADER = re.compile(r"\b(?:for immediate release|press release|press statement|public statement|joint statement)\b", re.I)
 
 
 def quoted_share(text: str) -> float:
@@ -217,7 +219,8 @@ def stance_signals(ctx: Any, recommendations: list | None) -> dict[str, float]:
     sentences = max(1, text.count(". ") + text.count("\n"))
     # a statement that is mostly one long quotation (a senator's or ministry's release) speaks in
     # its own voice, so unattributed asks inside the quotes count as the document's own
-    statement = quoted_share(text) > 0.5 or bool(_STATEMENT.search(ctx.title or ""))
+    statement = quoted_share(text) > 0.5 or bool(_STATEMENT.search(ctx.title or "")) \
+        or bool(_RELEASE_HEADER.search(text[:300]))
     author_recs = sum(1 for r in recs if r.by == "author" or (statement and r.by is None))
     votes: Counter = Counter()
     for r in recs:

@@ -40,8 +40,14 @@ _HOPE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?hope\s+(?:that\s+)?(.{3,80}?)\s+wil
 STATES = {"us", "rok", "japan", "china", "russia", "eu"}
 # actors named without a pack alias: pronouns and generic heads resolve to the document's main addressee
 DEFAULT_HEADS = {"we", "government", "administration", "it", "they", "country", "nation", "officials", "leaders",
-                 "policymakers", "policy", "president", "lawmakers", "seoul", "washington"}
-NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups"}
+                 "policymakers", "policy", "president", "lawmakers", "seoul", "washington",
+                 # a person the text has been talking about, and national office holders named by role
+                 "she", "he", "appropriators", "legislators", "senators", "negotiators", "diplomats"}
+NO_ID = {"community", "countries", "states", "governments", "donors", "nations", "world", "partners", "groups",
+         "parties", "sides"}
+# heads that stand for a legislature: a vague ask to them ("asked lawmakers to act") is an ask to legislate
+LEGISLATURE = re.compile(r"\b(?:lawmakers|legislators|legislature|parliament|congress|senate|house|national assembly|"
+                         r"assembly members|appropriators|senators|congressmen)\b", re.I)
 DPRK_WORDS = re.compile(r"\b(?:the\s+)?(?:regime|north|communist\s+(?:country|state|regime)|kim\s+regime)\b", re.I)
 ADMIN = re.compile(r"\b(Biden|Trump|Obama|Bush|Clinton)\s+administration|\bWhite House\b|\bState Department\b", re.I)
 # leaders speak for their state when they are asked to act (the pack's nationality, else this table)
@@ -56,26 +62,51 @@ LEADER_STATE = {
 
 ACTION_CUES: dict[str, list[str]] = {
     "appoint_official": [r"\b(?:appoint|name|nominate|designate|fill)\w*\b.{0,60}\b(?:envoy|ambassador|rapporteur|post|position)",
-                         r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled)", r"\bvacan"],
+                         r"\b(?:envoy|ambassador|rapporteur)\b.{0,40}\b(?:be\s+)?(?:named|appointed|filled|nominated|confirmed|chosen|picked)", r"\bvacan"],
     "integrate_hr_in_policy": [r"\bintegrat\w*\b.{0,40}\bhuman rights|human rights\b.{0,60}\bintegrat",
                                r"\brelegat|\bsideline|\bsecondary\b|\bat the (?:center|centre|heart)\b",
-                               r"human rights\b.{0,30}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b"],
+                               r"human rights\b.{0,50}\b(?:in|into|on)\b.{0,20}\b(?:negotiations|talks|agenda)\b",
+                               r"\brais\w*\s+(?:the\s+)?(?:human rights|abuses|rights)\b.{0,50}\b(?:in|at|during)\s+(?:\w+\s+){0,2}(?:talks|negotiations|summits?)\b",
+                               # "human rights will be part of any new policy", "not an afterthought to the talks"
+                               r"human rights\b.{0,30}\b(?:part|pillar|element)\s+of\b.{0,40}\b(?:policy|strategy|talks|negotiations|agenda|approach|diplomacy)\b",
+                               r"\bafterthought\b|\bside issue\b|\btrad(?:e|ed|ing)\s+(?:\w+\s+)?away\b",
+                               # talks or diplomacy given as the reason or price for silence on abuses
+                               r"\b(?:reason|excuse|price|pretext|cost)\b.{0,30}\b(?:quiet|silent|silence|ignor\w*|sideline\w*|drop\w*)\b|"
+                               r"\b(?:silence|quiet)\b.{0,40}\b(?:price|cost)\b",
+                               r"\bhuman rights\b.{0,40}\b(?:undermin\w*|spoil\w*|hurt\w*|derail\w*)\b.{0,30}\b(?:security|diplomacy|talks|negotiations)"],
     "decouple_hr_from_security": [r"\b(?:separate|decoupl|delink|insulat)\w*",
                                   r"\b(?:link|tie|connect|condition|bundl)\w*\b.{0,80}\b(?:is|are|would be)\s+(?:not|wrong|a mistake|counterproductive)",
                                   r"\bnot\b.{0,20}\b(?:tie|link|condition)\w*\b.{0,40}\b(?:aid|humanitarian)"],
     "consistent_messaging": [r"\bconsisten\w*|\bpersisten\w*|\bone voice\b|\bunified (?:stance|position|front|message)|\bcoherent\b|\bsteady\b|\bsame message\b"],
     "un_multilateral_action": [r"\bco\s*-?\s*sponsor", r"\bsecurity council\b", r"\bunited nations\b|\bu\.n\.|\bgeneral assembly\b",
+                               r"\b(?:hold|convene|request|call|seek|schedule|restore)\w*\b.{0,40}\b(?:meeting|briefing|session|debate)s?\b",
+                               r"\b(?:line|lining)\s+up\b.{0,15}\bvotes\b|\b(?:win|secure|gather|rally|muster)\w*\b.{0,20}\bvotes\b",
                                r"\bmultilateral", r"\bcoalition\b", r"\binternational (?:forums?|agenda|attention)"],
-    "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)"],
+    "accountability_measures": [r"\baccountab|\bcriminal court\b|\btribunal|\bprosecut|\bperpetrator|\bdocument(?:ation|ing)\b.{0,30}\b(?:abuse|crime|violation)",
+                                r"\bhold\w*\b.{0,50}\bto account\b|\brefer\w*\b.{0,60}\b(?:court|icc|tribunal)\b|\bhague\b|\bdocumentation\b|\b(?:evidence|testimon\w*)\b.{0,30}\b(?:crimes?|abuses?|violations?)\b"],
     "information_access": [r"\binformation\b|\bbroadcast|\bleaflet|\bradio\b"],
-    "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg"],
-    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen"],
-    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)"],
-    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat"],
+    "humanitarian_cooperation": [r"\bhumanitarian (?:aid|assistance|cooperation)|\bfood\b|\bvaccin|\bmedicine|\bsdg",
+                                 r"\brice\b|\bfertili[sz]er|\b(?:resum|provid|send|offer|restor|increas|deliver)\w*\b.{0,30}\b(?:aid|assistance|relief)\b"],
+    "aid_monitoring": [r"\bmonitor\w*|\bmost vulnerable\b|\bneediest\b|\bdivert|\btransparen",
+                       # "ensure that food aid reaches ordinary North Koreans rather than the military"
+                       r"\b(?:aid|food|assistance|relief|rations)\b.{0,30}\breach\w*\b.{0,60}\b(?:ordinary|needy|intended|people|civilians|children)\b",
+                       r"\b(?:rather than|not)\s+(?:to\s+)?(?:the\s+)?(?:military|army|elites?|party cadres)\b",
+                       r"\b(?:ensur|make sure)\w*\b.{0,20}\b(?:aid|food|assistance|relief)\b"],
+    "refugee_protection": [r"\brefugee|\brepatriat|\brefoulement|\bdefectors?\b|\bescapee|\basylum|\bforcibly return|\bforced (?:return|deportation)",
+                           r"\b(?:send\w*|sent|hand\w*|return\w*|deport\w*)\b.{0,30}\b(?:back|over)\b.{0,20}\b(?:North Korea|the North|across|to)\b|\b(?:sending|sent|handing|handed)\s+(?:\w+\s+){0,3}back\b",
+                           # North Koreans held in China are refugees, not the North's detainees
+                           r"\b(?:detain\w*|held|custody|jailed)\b.{0,30}\b(?:in|by)\s+(?:China|Chinese)\b"],
+    "legislation": [r"\b(?:pass|enact|reauthoriz|repeal|amend|revis|abolish|scrap|implement)\w*\b.{0,40}\b(?:law|act|bill|legislation|ban|statute)\b|\blegislat",
+                    r"\breauthoriz\w*|\b(?:the|this|that|a)\s+(?:\w+\s+)?bill\b|\b(?:repeal|revise|abolish|scrap)\w*\b.{0,40}\b(?:law|act|ban)\b",
+                    r"\b(?:write|draft|adopt|pass|issue)\w*\b.{0,20}\b(?:rules|regulations|statutes?)\b",
+                    # the institution a law mandates (the foundation, its board)
+                    r"\bfoundation\W{0,3}s?\b.{0,40}\b(?:directors?|board|members)\b|\b(?:launch|establish|set up|open|create|recommend|nominat)\w*\b.{0,40}\bfoundation\b",
+                    r"\b(?:money|funds?|funding)\b.{0,30}\b(?:authorized|appropriated)\b"],
     "sanctions_pressure": [r"\b(?:impose|enforce|maintain|tighten|new)\b.{0,20}\bsanction|\bpressure\b|\benforce\w*"],
     "sanctions_flexibility": [r"\b(?:eas|relax|lift|flexib|exempt)\w*\b.{0,40}\bsanction|\bsanctions?\b.{0,40}\b(?:flexib|exempt|relief)"],
-    "engagement_dialogue": [r"\bdialogue\b|\btalks\b|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
-    "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war"],
+    "engagement_dialogue": [r"\bdialogue\b|\btalks\b(?!\s+with\s+(?:the\s+)?(?:allies|partners|beijing|china|washington|seoul|tokyo)\b)|\bconfidence\b|\bpeace\b|\bengage(?:ment)?\b|\bnegotiating table\b"],
+    "detainees_abductees_families": [r"\bdetain|\babduct|\bdisappeared|\bwhereabouts|\bseparated famil|\breunion|\bpolitical prisoners?\b|\bprisoners? of war",
+                                     r"\bwhereabouts\b|\benforced disappearances?\b|\bfate\b.{0,40}\b(?:missing|disappear\w*|abduct\w*|detain\w*)"],
     "allied_coordination": [r"\bcoordinat\w*|\bavoid (?:clash|disagree|friction|rift)\w*|\bclash\w*\b|\balign\w*\b.{0,20}\bposition|\btrilateral consultation"],
     "dprk_compliance": [],
 }
@@ -148,10 +179,13 @@ def _as_addressee(actor: str, pack: Any) -> str:
     return state or actor
 
 
+_PEOPLE = re.compile(r"(?:Koreans|people|citizens|nationals)$", re.I)
+
+
 def _actors_in(ctx: Any, start: int, end: int) -> list[str]:
     out = []
     for m in ctx.mentions:
-        if m.start >= start and m.end <= end and m.text != "us":  # the pronoun, not the country
+        if m.start >= start and m.end <= end and m.text != "us" and not _PEOPLE.search(m.text):  # pronoun, not the country
             actor = _mention_actor(m, ctx.pack)
             if actor and actor not in out:
                 out.append(actor)
@@ -238,10 +272,26 @@ def _title_aliases(ctx: Any) -> list[tuple[str, str, str]]:
 
 # ------------------------------------------------------------------ finding asks
 
+TEXT_NOUNS = {"text", "draft", "resolution", "bill", "measure", "statement", "declaration", "act", "report", "letter"}
+PRONOUNS = {"we", "they", "i", "he", "she"}
+
+
+REQUIRES = {"mean", "require", "stipulate", "provide", "specify", "mandate", "entail", "dictate"}
+
+
 def _hedged(token: Any) -> bool:
     """The cue verb is a prediction or plan ('will call on', 'could press', 'expected to urge')."""
-    for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in HEDGES:
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for child in auxes:
+        if child.lower_ in HEDGES:
+            if child.lower_ in ("will", "would", "'ll") and not any(a.lower_ == "have" for a in auxes) \
+                    and _own_commitment(token):
+                continue
+            return True
+    for anc in list(token.ancestors)[:4]:
+        # "an amendment that would have deleted the paragraphs encouraging …": counterfactual
+        anc_aux = {c.lower_ for c in anc.children if c.dep_ == "aux"}
+        if anc_aux & {"would", "could", "might"} and "have" in anc_aux:
             return True
     head = token
     for _ in range(3):
@@ -249,6 +299,55 @@ def _hedged(token: Any) -> bool:
             return True
         head = head.head
     return False
+
+
+def _own_commitment(token: Any) -> bool:
+    """'We will continue to urge …', '(groups) said they would press …', 'the text would urge …': the speaker's
+    own demand or a draft's wording, not someone's forecast of another party."""
+    subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    head = subj[0]
+    if head.lower_ in ("we", "i"):
+        return True
+    if head.lower_ in PRONOUNS and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
+        return True
+    if head.lemma_.lower() in TEXT_NOUNS:
+        return True
+    if re.search(r"\b(?:under|by|in)\s+the\s+(?:text|draft|resolution)\b", token.sent.text, re.I):
+        return True  # "Under the text, the Assembly would urge …" describes what a draft says
+    if head.lower_ == "it":
+        before = token.doc.text[max(0, token.sent.start_char - 300): token.idx]
+        return bool(re.search(r"\b(?:text|draft|resolution)\b", before, re.I))
+    return False
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _dated_before(token: Any, text: str) -> bool:
+    """An urge verb in a clause the text dates to an earlier year than the document's own: a past episode told
+    as background ('Then, in 2014, the drafters added language encouraging …'), not a current demand."""
+    published = getattr(token.doc, "user_data", {}).get("nk_published") if token.doc.user_data else None
+    if not published or not str(published)[:4].isdigit():
+        return False
+    year = int(str(published)[:4])
+    chain = [token, *list(token.ancestors)]
+    for node in chain:
+        for child in node.children:
+            if child.dep_ in ("prep", "npadvmod", "nmod", "pobj") or (child.dep_ == "nummod" and node.dep_ == "npadvmod"):
+                if child.i > token.i and node is token:
+                    continue  # dates after the cue verb belong to what is asked ("consider … in 2015")
+                for t in child.subtree:
+                    if _YEAR.match(t.text) and int(t.text) < year:
+                        return True
+    if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl"):
+        # "Then, in 2014, after …, the drafters added language encouraging …": a text's wording told as history
+        if any(_YEAR.match(t.text) and int(t.text) < year for t in token.sent if t.i < token.i):
+            return True
+    line_start = text.rfind("\n", 0, token.sent.start_char) + 1
+    entry = re.match(r"\s*((?:19|20)\d\d)\s*[-\u2013\u2014:]", text[line_start: token.sent.end_char])
+    return bool(entry) and int(entry.group(1)) < year  # a timeline entry "2014 - …"
 
 
 def _in_quotes(text: str, pos: int, sent_start: int) -> bool:
@@ -286,8 +385,10 @@ def _object_of(verb: Any) -> list[Any]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "obj"):
             return _core(child)
+    calls_for = any(c.lower_ == "for" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("prep", "prt", "dative") and child.lower_ in ("on", "upon", "to"):
+        if child.dep_ in ("prep", "prt", "dative") and child.lower_ in ("on", "upon", "to") \
+                and not (calls_for and child.lower_ == "to"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return _core(grand)
@@ -308,17 +409,33 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
         nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
         if (low in MODALS and tok.tag_ == "MD") or (low == "ought" and nxt == "to"):
             verb = tok.head
+            own = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if own and (verb.i == tok.i or tok.dep_ not in ("aux", "auxpass")):
+                # "Washington ought to raise …" parsed with 'ought' as the head: its infinitive is the ask
+                verb = own[0]
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found.append({"kind": "modal", "cue": tok, "verb": verb,
+                              "actors": _core(subj[0]) if subj else _left_phrase(tokens, i), "start": tok.idx})
+                continue
             if nxt == "have" and verb.tag_ == "VBN":
                 continue  # "should have done": hindsight, not an ask
             if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in verb.children):
                 continue  # "if Seoul should decide to …" is a condition, not an ask
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REQUIRES:
+                continue  # "which means the Senate must confirm …": what a rule entails, not an ask
             # an inverted conditional ("Should the administration begin…, it should…") is not itself the ask
             if i == 0 and tok.text == "Should":
                 continue
-            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": _subject(verb) or _left_phrase(tokens, i),
-                          "start": tok.idx})
+            actors = _subject(verb) or _left_phrase(tokens, i)
+            if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                # "…, and the United States, as the member that led past requests, should circulate …"
+                own = _since_conjunction(tokens, i)
+                if own:
+                    actors = own
+            found.append({"kind": "modal", "cue": tok, "verb": verb, "actors": actors, "start": tok.idx,
+                          "passive": any(c.dep_ == "auxpass" for c in verb.children)})
         elif (tok.lemma_.lower() == "need" or (tok.lemma_.lower() == "have" and tok.tag_ in ("VBZ", "VBP"))) \
                 and nxt == "to" and tok.pos_ in ("VERB", "AUX"):
             if not _hedged(tok):
@@ -335,11 +452,22 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
             # 'trying to persuade' or 'efforts to press' describe attempts, not asks
             auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             if not (tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBG" and (tok.dep_ in ("acl", "advcl") or auxes & {"been", "is", "are", "was", "were"}))
-                    or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})):
+                    or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "is", "are", "been"})
+                    or (tok.tag_ == "VB" and auxes & {"will", "would", "'ll"} and _own_commitment(tok))
+                    or (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("continue", "keep")
+                        and _own_commitment(tok.head))):
                 continue
             passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if (passive or tok.dep_ == "relcl") and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "the meeting had been requested by …", "the countries that requested the meeting"
+            if _dated_before(tok, text):
+                continue  # "In December 2014 the Assembly adopted a resolution encouraging …": history
             # "Seoul is urged to …": the passive subject is the one asked
-            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": _subject(tok) if passive else _object_of(tok),
+            actors = _subject(tok) if passive else _object_of(tok)
+            if not actors and not passive and nxt == "that":
+                # "demanded that Seoul repeal …" when the parser misses the clause's subject
+                actors = [t for t in tokens[i + 2: i + 6] if t.pos_ == "PROPN"][:3]
+            found.append({"kind": "urge", "cue": tok, "verb": tok, "actors": actors,
                           "speaker": [] if passive else _subject(tok), "start": tok.idx})
     sent_text = sent.text
     for match in _DO_WELL.finditer(sent_text):
@@ -373,6 +501,17 @@ def _cues(sent: Any, text: str) -> list[dict[str, Any]]:
     return found
 
 
+def _since_conjunction(tokens: list[Any], i: int) -> list[Any]:
+    """The words between the last 'and'/'but'/';' and a modal: a coordinated clause's own subject, if it names one."""
+    j = i
+    while j > 0 and tokens[j - 1].lower_ not in ("and", "but", ";") and i - j < 16:
+        j -= 1
+    if j == 0 or j == i:
+        return []
+    span = [t for t in tokens[j:i] if not t.is_punct]
+    return span if any(t.pos_ == "PROPN" for t in span) else []
+
+
 def _left_phrase(tokens: list[Any], i: int) -> list[Any]:
     """When the parse gives a modal no subject, the words before it back to the last comma stand in."""
     j = i
@@ -386,7 +525,11 @@ def _has_to_complement(tok: Any) -> bool:
     # "asked how …" or "pressed on whether …" (a ccomp without "to") is a question, not an ask
     comps = [c for c in tok.children if c.dep_ == "xcomp"
              or (c.dep_ in ("advcl", "ccomp") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))]
-    return bool(comps) and any(c.dep_ in ("dobj", "obj", "nsubj") or c.lower_ in ("on", "upon") for c in tok.subtree)
+    if not comps:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in tok.children):
+        return True
+    return any(g.dep_ in ("nsubj", "nsubjpass") for c in comps for g in c.children)
 
 
 # verbs that open policy headings and slogans; a capitalized first word of a short line is
@@ -451,7 +594,11 @@ def _speaker(ctx: Any, sent: Any, cue: dict[str, Any], prev_speaker: str | None)
 def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
     """The asked-for actions of one cue: a list of coordinated verbs ('increase …, and act to protect …') gives one each."""
     verb = cue.get("verb")
-    whole = ctx.text[cue["start"]: sent.end_char]
+    first = cue["start"]
+    if cue.get("passive") and cue["actors"]:
+        # "the envoy should be nominated": what is acted on is the subject, so it belongs to the ask
+        first = min(first, min(t.idx for t in cue["actors"]))
+    whole = ctx.text[first: sent.end_char]
     if cue["kind"] in ("needed", "heading", "hope", "impersonal", "need_noun") or verb is None:
         return [sent.text]
     target = verb
@@ -464,17 +611,50 @@ def _segments(ctx: Any, cue: dict[str, Any], sent: Any) -> list[str]:
             whole = ctx.text[start: sent.end_char]
     conjs = _verb_conjs(target)
     if not conjs:
-        # "do X rather than Y" asks X and, in substance, not-Y: both halves are classified
-        return [p for p in _RATHER.split(whole, maxsplit=1) if p.strip()]
+        return _clean_pieces([whole])
     # "appoint an envoy, increase support for X, and act to protect Y": the parser chains each
     # verb to the previous one, so every verb of the chain gets its own piece
     pieces = []
     for verb_tok in [target, *conjs]:
         nested = {t.i for c in _verb_conjs(verb_tok, deep=False) for t in c.subtree}
-        start = cue["start"] if verb_tok.i == target.i else 0
+        start = first if verb_tok.i == target.i else 0
         tokens = [t for t in verb_tok.subtree if t.i not in nested and t.idx >= start]
         pieces.append("".join(t.text_with_ws for t in tokens))
-    return [p for p in pieces if p.strip()]
+    return _clean_pieces(pieces)
+
+
+# a clause that concedes, conditions or times the ask is not part of what is asked
+_CONCESSIVE = re.compile(r",?\s+(?:whatever|regardless\s+of|no\s+matter|even\s+if|even\s+as|as\s+soon\s+as|once|until|unless|"
+                         r"so\s+that|whether\s+or\s+not)\b", re.I)
+# "end the violations, including by closing the camps": the main ask is read without its examples
+_INCLUDING = re.compile(r",\s+including\b", re.I)
+# "to end X, to allow Y, and to resolve Z": one ask per infinitive
+_TO_COORD = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)(?=to\s+[a-z]+\b)")
+
+
+def _clean_pieces(pieces: list[str]) -> list[str]:
+    """Asked-for actions without concessive or conditional tails, 'rather than Y' (Y is what is not asked),
+    and with coordinated infinitives split."""
+    out = []
+    for piece in pieces:
+        piece = _CONCESSIVE.split(piece, maxsplit=1)[0]
+        main, *examples = _INCLUDING.split(piece, maxsplit=1)
+        if examples and main.strip() and examples[0].strip():
+            out.append(examples[0])  # classified on its own: the examples may name a further ask
+            piece = main
+        halves = _RATHER.split(piece, maxsplit=1)
+        piece = halves[0]
+        parts = _TO_COORD.split(piece) if piece.lstrip().startswith("to ") else [piece]
+        out.extend(p for p in parts if p.strip())
+        if len(halves) > 1 and halves[1].strip():
+            # "… rather than relegating them to secondary status": what is not to be done, read only as a
+            # negated ask (integrate, decouple)
+            out.append(NEGATED + halves[1])
+    return out
+
+
+NEGATED = "\x00"
+NEGATABLE = {"integrate_hr_in_policy", "decouple_hr_from_security"}
 
 
 def _verb_conjs(verb: Any, deep: bool = True) -> list[Any]:
@@ -520,10 +700,33 @@ def pick_actions(text: str, addressee: str | None) -> list[tuple[str, float]]:
     return [(action, score)]
 
 
+UN_ACTIONS = {"un_multilateral_action", "accountability_measures", "integrate_hr_in_policy", "engagement_dialogue"}
+
+
+def _by_addressee(action: str, score: float, piece: str, addressee: str, how: str, cue: dict[str, Any],
+                  ctx: Any) -> tuple[str, float]:
+    """What the addressee can be asked decides vague asks: anything North Korea is asked by name is compliance;
+    a UN organ asked to act with no other recognizable substance acts as a multilateral body; a legislature
+    asked to 'act' is asked to legislate."""
+    if cue["kind"] in WEAK_CUES:
+        return action, score
+    hit = _lexicon_hit(piece, action) and action != "dprk_compliance"
+    if not hit and score < ACCEPT and cue["actors"] and LEGISLATURE.search(" ".join(t.text for t in cue["actors"])):
+        return "legislation", ACCEPT
+    if how != "explicit":
+        return action, score
+    if addressee == "dprk" and action == "dprk_compliance":
+        return action, max(score, ACCEPT)
+    if addressee.startswith("un_") and (not hit or action not in UN_ACTIONS):
+        return "un_multilateral_action", max(score, ACCEPT)
+    return action, score
+
+
 def extract_recommendations(ctx: Any) -> list[Recommendation]:
     """One Recommendation per (addressee, action) the document urges, with the sentence as evidence."""
     if ctx.sdoc is None or not ctx.text.strip():
         return []
+    ctx.sdoc.user_data["nk_published"] = ctx.published  # for dating background episodes (_dated_before)
     fallback = default_addressee(ctx)
     publisher = publisher_of(ctx)
     best: dict[tuple[str, str], Recommendation] = {}
@@ -551,7 +754,12 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
             start, end = _trim(ctx.text, sent.start_char, sent.end_char)
             for addressee in addressees:
                 for piece in _segments(ctx, cue, sent):
+                    negated = piece.startswith(NEGATED)
+                    piece = piece.lstrip(NEGATED)
                     for action, score in pick_actions(piece, addressee):
+                        if negated and action not in NEGATABLE:
+                            continue
+                        action, score = _by_addressee(action, score, piece, addressee, how, cue, ctx)
                         if score < ACCEPT or (cue["kind"] in WEAK_CUES and not _lexicon_hit(piece, action)):
                             continue  # no recognizable policy ask (e.g. "a policy should be comprehensive")
                         confidence = min(0.95, 0.35 + 0.3 * min(score, 1.6) + (0.1 if how == "explicit" else 0.0))
@@ -568,7 +776,127 @@ def extract_recommendations(ctx: Any) -> list[Recommendation]:
                 last_addressees, last_at = addressees, number
             if by and by != "author":
                 last_speaker = by
+    for rec in _list_asks(ctx, fallback, publisher):
+        key = (rec.addressee, rec.action)
+        if key not in best or best[key].confidence < rec.confidence:
+            best[key] = rec
     return sorted(best.values(), key=lambda r: r.evidence.start)
+
+
+# ------------------------------------------------------------------ recommendation lists
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-\u2022*\u2013\u2014])[ \t]+(\S.*?)\s*$")
+_TO_HEADING = re.compile(r"^[ \t]*(?:To|For)\s+(.{2,120}?):\s*$")
+_URGE_INTRO = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?(?:\s+that)?|"
+                         r"ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|demand(?:s|ed|ing)?|"
+                         r"encourag(?:e|es|ed|ing))\b", re.I)
+_ITEM_TO = re.compile(r"^(.{2,160}?)\s+to\s+(?=[a-z])")
+
+
+def _list_asks(ctx: Any, fallback: str | None, publisher: str | None) -> list[Recommendation]:
+    """Numbered or bulleted recommendation lists: items under an intro that asks ('Human Rights Watch called on the
+    administration to:', 'We urge:') or under a heading naming the addressee ('To the government of North Korea:').
+    Items are imperatives for the intro's addressee, or 'ADDRESSEE to DO …' when the intro names none."""
+    text = ctx.text
+    out: list[Recommendation] = []
+    group: dict[str, Any] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, body = pos, line.rstrip("\r\n")
+        pos += len(line)
+        if not body.strip():
+            continue
+        item = _LIST_ITEM.match(body)
+        if item and group is not None:
+            if group["addressees"] is not None or group["per_item"]:
+                out.extend(_item_asks(ctx, group, start + item.start(1), start + len(body.rstrip())))
+            continue
+        group = _list_intro(ctx, body, start, fallback, publisher)
+    return out
+
+
+def _list_intro(ctx: Any, body: str, start: int, fallback: str | None, publisher: str | None) -> dict[str, Any] | None:
+    stripped = body.strip()
+    if not stripped.endswith(":") or len(stripped) > 200:
+        return None
+    heading = _TO_HEADING.match(body)
+    if heading:
+        s, e = start + heading.start(1), start + heading.end(1)
+        words = {w.lower() for w in re.findall(r"\w+", heading.group(1))}
+        actors = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, s, e)]
+        if not actors and words & {"government", "administration", "authorities"} and not words & NO_ID and fallback:
+            actors = [fallback]
+        return {"addressees": actors or None, "per_item": False, "by": publisher or "author"}
+    cue = _URGE_INTRO.search(body)
+    if not cue:
+        return None
+    by_actors = _actors_in(ctx, start, start + cue.start())
+    by = speaker_id(by_actors[0], ctx.pack) if by_actors else (publisher or "author")
+    rest = body[cue.end():].strip().rstrip(":").strip()
+    if not rest or rest.lower() in ("that", "the following"):
+        return {"addressees": None, "per_item": True, "by": by}  # "Human Rights Watch urged:"
+    if rest.lower().endswith(" to"):
+        s = start + body.index(rest, cue.end())
+        e = s + len(rest) - 3
+        words = {w.lower() for w in re.findall(r"\w+", rest)}
+        actors = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, s, e)]
+        if not actors and words & NO_ID:
+            return {"addressees": None, "per_item": False, "by": by}
+        if not actors and words & (DEFAULT_HEADS | {"your", "authorities"}) and fallback:
+            actors = [fallback]  # "We urge your government to:"
+        return {"addressees": actors or None, "per_item": False, "by": by}
+    if rest.lower() in ("on", "upon"):
+        return {"addressees": None, "per_item": True, "by": by}  # "We therefore call on:"
+    return None
+
+
+def _item_asks(ctx: Any, group: dict[str, Any], start: int, end: int) -> list[Recommendation]:
+    text = ctx.text
+    addressees = group["addressees"]
+    action_start = start
+    if group["per_item"]:
+        m = _ITEM_TO.match(text[start:end])
+        if not m:
+            return []
+        addressees = [_as_addressee(a, ctx.pack) for a in _actors_in(ctx, start, start + m.end(1))]
+        addressees = list(dict.fromkeys(addressees))
+        action_start = start + m.end()
+    if not addressees:
+        return []
+    out = []
+    for piece in _item_pieces(ctx, action_start, end):
+        negated = piece.startswith(NEGATED)
+        piece = piece.lstrip(NEGATED)
+        for addressee in addressees:
+            for action, score in pick_actions(piece, addressee):
+                if negated and action not in NEGATABLE:
+                    continue
+                action, score = _by_addressee(action, score, piece, addressee, "explicit", {"kind": "list", "actors": []}, ctx)
+                if score < ACCEPT:
+                    continue
+                out.append(Recommendation(
+                    by=group["by"], addressee=addressee, action=action, issues=ACTION_ISSUES.get(action, []),
+                    evidence=Evidence(start=start, end=end, text=text[start:end]),
+                    confidence=round(min(0.95, 0.45 + 0.3 * min(score, 1.6)), 3)))
+    return out
+
+
+def _item_pieces(ctx: Any, start: int, end: int) -> list[str]:
+    """One piece per coordinated imperative ('Acknowledge X, release Y, and allow Z')."""
+    span = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return _clean_pieces([ctx.text[start:end]])
+    cuts = [span[0].idx]
+    toks = list(span)
+    for k, tok in enumerate(toks[1:], 1):
+        prev = toks[k - 1].lower_
+        if tok.tag_ == "VB" and tok.pos_ == "VERB" and prev in (",", ";", "and", "or") and \
+                not (prev in ("and", "or") and k >= 2 and toks[k - 2].tag_ == "VB"):
+            cuts.append(tok.idx)
+    cuts.append(end)
+    pieces = [ctx.text[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:])]
+    pieces = [re.sub(r"(?:,?\s*(?:and|or))$", "", p).strip() for p in pieces]
+    return _clean_pieces([p for p in pieces if p])
 
 
 def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, last: list[str],
@@ -582,15 +910,30 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return ([fallback] if fallback else []), "default"
     actors: list[str] = []
     head_words: set[str] = set()
+    all_words: set[str] = set()
     if tokens:
         s, e = _span_of(tokens)
         actors = _actors_in(ctx, s, e)
-        head_words = {t.lower_ for t in tokens}
+        head_words = all_words = {t.lower_ for t in tokens}
+        ids = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and roots[0].lower_ not in DEFAULT_HEADS:
+            # "country situations should be …": a modifier ('country') does not make the head a party
+            head_words = {t.lower_ for t in tokens if t.i == roots[0].i or t.dep_ not in ("compound", "amod")}
+        if tokens[0].i == sent.start and cue["kind"] == "modal":
+            # the parser sometimes ends a sentence inside "Washington and | Seoul should …"
+            before = ctx.text[max(0, sent.start_char - 60): sent.start_char]
+            tail = re.search(r"([^\n.;:]{2,50}?)\s+(?:and|or)\s*$", before)
+            if tail:
+                off = sent.start_char - len(before) + tail.start(1)
+                actors = _actors_in(ctx, off, off + len(tail.group(1))) + actors
     if cue["kind"] == "needed":
         actors = _actors_in(ctx, sent.start_char, cue["subject_end"])
     # "the international community should push China to …" asks China
     verb = cue.get("verb")
-    if (not actors or head_words & NO_ID) and verb is not None and verb.lemma_.lower() in PUSH_VERBS | URGE_VERBS and cue["kind"] == "modal":
+    # ("the government should press China" asks the government, not China)
+    if ((not actors and not head_words & DEFAULT_HEADS) or head_words & NO_ID) and verb is not None \
+            and verb.lemma_.lower() in PUSH_VERBS | URGE_VERBS and cue["kind"] == "modal":
         obj = _object_of(verb)
         if obj:
             s, e = _span_of(obj)
@@ -606,6 +949,9 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
         return out, "explicit"
     if head_words & NO_ID:
         return [], "none"
+    generic = _generic_head(ctx, sent, cue, tokens, all_words, by)
+    if generic:
+        return [generic], "default"
     if cue["kind"] == "urge" and by and by != "author" and not tokens:
         # "Lawmakers in Seoul called for the ban to be repealed": a demand with no named addressee
         # is put to the speaker's own government when the speaker is national
@@ -622,6 +968,42 @@ def _addressees(ctx: Any, sent: Any, cue: dict[str, Any], fallback: str | None, 
     if cue["kind"] == "modal" and fallback and _policy_subject(tokens):
         return [fallback], "default"
     return [], "none"
+
+
+ROLE_HEADS = {"envoy": "envoy", "ambassador": "ambassador", "rapporteur": "rapporteur"}
+
+
+def _generic_head(ctx: Any, sent: Any, cue: dict[str, Any], tokens: list[Any], head_words: set[str],
+                  by: str | None) -> str | None:
+    """Whom an unnamed head stands for: 'the (new) envoy' is the post last named in the text, 'the Council' the UN
+    council last named, 'the government' the state the sentence has just named or the speaker's own."""
+    if not tokens:
+        return None
+    before = [m for m in ctx.mentions if m.end <= cue["start"]]
+    roles = head_words & set(ROLE_HEADS)
+    if roles and cue["kind"] == "modal":
+        word = ROLE_HEADS[sorted(roles)[0]]
+        for m in reversed(before):
+            if m.kind == "post" and word in m.text.lower():
+                actor = _mention_actor(m, ctx.pack)
+                if actor:
+                    return _as_addressee(actor, ctx.pack)
+                break
+    if "council" in head_words:
+        for m in reversed(before):
+            if m.kind == "body" and m.id in ("un_sc", "un_hrc"):
+                return m.id
+    if head_words & {"government", "administration"} and not any(t.pos_ == "PROPN" for t in tokens):
+        states = []
+        for m in ctx.mentions:
+            if sent.start_char <= m.start and m.end <= cue["start"] and m.start < tokens[0].idx:
+                actor = _mention_actor(m, ctx.pack)
+                actor = _as_addressee(actor, ctx.pack) if actor else None
+                if actor in STATES and actor not in states:
+                    states.append(actor)
+        if len(states) == 1:
+            return states[0]  # "In Seoul, lawmakers said the government should …"
+    return None
 
 
 _POLICY_SUBJECT = re.compile(r"\b(?:human rights|officials|aid|policy|approach|strategy|envoy|funding)\b", re.I)
