@@ -146,3 +146,18 @@ def test_eval_cli_json_on_dev(corpus_dir):
     for key in ("per_type", "facts", "recommendations", "overall", "issues", "stance"):
         assert key in data
     assert "errors" not in data
+
+
+def test_facts_by_confidence_keep_only_what_passes_each_threshold(pack):
+    gold = [{"id": "d1", "issues": [], "stance": "neutral_report", "recommendations": [], "facts": [
+        {"type": "post_vacancy", "post": "us_special_envoy_nkhr"},
+        {"type": "post_vacancy", "post": "rok_ambassador_nkhr"}]}]
+    line = _line("d1.txt", facts=[{"type": "post_vacancy", "post": "us_special_envoy_nkhr"},
+                                  {"type": "post_vacancy", "post": "rok_ambassador_nkhr"},
+                                  {"type": "post_vacancy", "post": "un_special_rapporteur_dprk"}])
+    for fact, conf in zip(line["facts"], (0.95, 0.65, 0.75)):
+        fact["confidence"] = conf  # right, right, wrong
+    bands = {b["min_confidence"]: b for b in evaluate(gold, [line], pack=pack).by_confidence()}
+    assert (bands[0.6]["tp"], bands[0.6]["fp"], bands[0.6]["fn"]) == (2, 1, 0)
+    assert (bands[0.7]["tp"], bands[0.7]["fp"], bands[0.7]["fn"]) == (1, 1, 1)
+    assert (bands[0.9]["tp"], bands[0.9]["fp"], bands[0.9]["precision"]) == (1, 0, 1.0)

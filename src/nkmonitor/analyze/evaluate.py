@@ -139,6 +139,9 @@ def match_pairs(gold: list, pred: list, agree: Callable[[Any, Any], bool]) -> li
 
 # ------------------------------------------------------------------ scores
 
+# thresholds at which `eval` reports the facts an analyst would keep (choosing a bulk-accept level)
+CONFIDENCE_BANDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -178,6 +181,17 @@ class Scores:
     errors: list[dict[str, Any]] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # gold ids with no extraction
+    fact_confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, matched) per output fact
+
+    def by_confidence(self, thresholds: Iterable[float] = CONFIDENCE_BANDS) -> list[dict[str, Any]]:
+        """Facts kept at each confidence threshold: how precise they are and how much of the gold they still find."""
+        gold = self.facts.tp + self.facts.fn
+        out = []
+        for t in thresholds:
+            kept = [ok for conf, ok in self.fact_confidences if conf >= t]
+            c = Counts(tp=sum(kept), fp=len(kept) - sum(kept), fn=gold - sum(kept))
+            out.append({"min_confidence": t, **c.to_json()})
+        return out
 
     def _sum(self, types: Iterable[str]) -> Counts:
         total = Counts()
@@ -230,6 +244,7 @@ class Scores:
             "issues": self.issues.to_json(),
             "stance": {"n": len(self.stance_pairs), "accuracy": round(self.stance_accuracy, 3),
                        "macro_f1": round(self.stance_macro_f1, 3)},
+            "facts_by_confidence": self.by_confidence(),
             "errors": self.errors,
         }
 
@@ -325,6 +340,8 @@ def _record(doc_id: str, kind: str, gold: list[dict], pred: list[dict], pairs: l
     scores.per_type.setdefault(kind, Counts()).add(counts)
     matched_g = {i for i, _ in pairs}
     matched_p = {j for _, j in pairs}
+    if kind in FACT_TYPES:
+        scores.fact_confidences.extend((float(item.get("confidence") or 0.0), j in matched_p) for j, item in enumerate(pred))
     for i, item in enumerate(gold):
         if i not in matched_g:
             scores.errors.append({"document": doc_id, "kind": "miss", "type": kind, "fields": _fields(item),
@@ -355,6 +372,9 @@ def format_scores(scores: Scores, show_errors: bool = False) -> str:
     lines.append(row("issues", scores.issues))
     lines.append(f"stance: accuracy {scores.stance_accuracy:.3f}, macro-F1 {scores.stance_macro_f1:.3f} "
                  f"over {len(scores.stance_pairs)} documents")
+    if scores.fact_confidences:
+        bands = "  ".join(f">={b['min_confidence']:.1f}: P {b['precision']:.2f} R {b['recall']:.2f}" for b in scores.by_confidence())
+        lines.append(f"facts by confidence: {bands}")
     if show_errors:
         lines.append("")
         for err in scores.errors:
