@@ -1,9 +1,10 @@
-"""Project-written evaluation sets scored against their gold: held-out B and C, development set D.
+"""Project-written evaluation sets scored against their gold: held-out B, C and F, development sets D and E.
 
-- `tests/heldout_b` and `tests/heldout_c` are held out: written without reading the extractor and
-  never used to develop it (see their NOTES.md). They measure extraction on unseen documents.
-- `tests/devset_d` is development data: written the same way, then used to find general gaps.
-  Its floors guard against regressions, not generalization.
+- `tests/heldout_b`, `tests/heldout_c` and `tests/heldout_f` are held out: written without reading the
+  extractor and never used to develop it (see their NOTES.md). They measure extraction on unseen
+  documents; F was scored only once, at the end (docs/heldout.md).
+- `tests/devset_d` and `tests/devset_e` are development data: written the same way, then used to
+  find general gaps. Their floors guard against regressions, not generalization.
 
 The tests check that each set is well formed (texts, sidecars, codebook ids, quotes present in
 the text), that `nkmonitor eval` scores every document, and that scores stay above floors set a
@@ -28,6 +29,8 @@ SETS = {
     "heldout_b": ROOT / "tests" / "heldout_b",
     "heldout_c": ROOT / "tests" / "heldout_c",
     "devset_d": ROOT / "tests" / "devset_d",
+    "devset_e": ROOT / "tests" / "devset_e",
+    "heldout_f": ROOT / "tests" / "heldout_f",
 }
 
 # Floors about 0.05-0.1 under the scores measured on 2026-11-23 (README, "Extraction quality").
