@@ -393,13 +393,14 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|filled)\b"), "appointed"),
-    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|filled)\b"), "appointed"),
+    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b|"
+                r"\b(?:won|received|gained|secured|got|obtained) (?:(?:the|full|unanimous) )?senate (approval|confirmation)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
-                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
+                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:served|stayed|remained) (?:on )?(?:(?:in (?:the|that) (?:post|job|role) )?for (?:about |nearly |almost |just over |more than )?(?:a|an|one|two|three|four|five|six|\d+) (?:years?|months?),? )?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
@@ -558,6 +559,9 @@ def _post_events(work: Work) -> None:
                     continue  # "The post carries a one-year term. Lee's was renewed in July": an elided "term"
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
+                if event == "appointed" and m.group(gi) == "filled" and any(
+                        ev2 != "appointed" and ev2 != "term_extended" and rx2.search(low) for rx2, ev2 in _POST_TRIGGERS):
+                    continue  # "the chair was filled when X was sworn in": the filling is that other, stated event
                 if event == "appointed" and m.group(gi) == "filled" and (tok.tag_ != "VBD" and not any(
                         c.dep_ in ("aux", "auxpass") for c in tok.children) or _unreal(tok.head)):
                     continue  # "to keep the post filled": a state wished for, not a filling
@@ -566,6 +570,10 @@ def _post_events(work: Work) -> None:
                     if obj is not None and (obj.lower_ in ("it", "them", "this", "that", "both") or obj.lemma_.lower() in _NOT_HOLDER
                                             or _token_mention(sent, obj, "instrument") is not None):
                         continue  # "the Senate approved it by unanimous consent": a bill, not a nominee
+                if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+                    subj = _subject(tok.head)
+                    if subj is not None and (subj.lemma_.lower() in _NOT_HOLDER or _token_mention(sent, subj, "instrument") is not None):
+                        continue  # "the act won Senate approval": a bill's passage, not a nominee's confirmation
                 if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                         "hearing", "process", "battle", "fight", "fate"):
                     continue  # "after a confirmation hearing in May": a step before the confirmation
@@ -608,7 +616,11 @@ def _post_events(work: Work) -> None:
                                             avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
                 if dm is not None and _in_other_since_clause(sent, dm, tok):
                     dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
-                date = _year_of_that(sent, dm) if dm else None
+                date = _year_of_that(sent, dm, work) if dm else None
+                if dm is None or _that_time(work, sent, tok) is not None:
+                    that = _that_time(work, sent, tok)
+                    if that is not None:
+                        date, factor = that, 0.85  # "was appointed that same month"
                 if passage and (person is None or not _holder_tied(work, sent, tok, person)):
                     continue  # the passage's post only for the named holder of this very verb
                 rel = _relative_later(sent, tok)
@@ -653,7 +665,7 @@ def _nominations_before_confirmation(work: Work) -> None:
                 break
 
 
-_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
+_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|confirmed by the senate|senate (?:approval|confirmation)|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
 _OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
                            r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
@@ -710,6 +722,8 @@ def _resolution_date(work: Work, si: int) -> str | None:
 def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
     """The person is the verb's own holder: its object, its passive subject, or the subject of a tenure verb."""
     holders = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if trig.dep_ == "acl" and trig.tag_ == "VBN":
+        holders.append(trig.head)  # "Robert King, confirmed by the Senate in November 2009, made it ..."
     subj = _subject(trig) if trig.pos_ in ("VERB", "AUX") else None
     if subj is not None:
         holders.append(subj)
@@ -751,15 +765,55 @@ def _in_other_since_clause(sent: Sent, dm: Any, trig: Any) -> bool:
     return False
 
 
-def _year_of_that(sent: Sent, dm: Any) -> str:
-    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date."""
+def _year_of_that(sent: Sent, dm: Any, work: Work | None = None) -> str:
+    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date
+    (or, with work, of the sentence before: "It passed in March 2016. It took effect in September of that year")."""
     after = sent.text[dm.end - sent.start: dm.end - sent.start + 20]
     if not re.match(r"\s*(?:of\s+)?(?:that|the same)\s+year\b", after, re.I):
         return dm.value
     earlier = [d for d in sent.dates if d.end <= dm.start and re.match(r"\d{4}", d.value)]
+    if not earlier and work is not None:
+        earlier = [d for s in _prev(work, sent.i, 1) for d in s.dates if re.match(r"\d{4}", d.value)]
     if not earlier or re.search(r"\b\d{4}\b", dm.text):
         return dm.value
     return earlier[-1].value[:4] + dm.value[4:]
+
+
+_THAT_TIME = re.compile(r"\s*(?:(?:in|on|during|by)\s+)?(?:that|the\s+same)\s+(?:(?:very|same)\s+)?(?P<unit>month|year|"
+                        + "|".join(_MONTHS) + r")\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def _that_time(work: Work, sent: Sent, trig: Any) -> str | None:
+    """"appointed that same month", "came into force that September", "approved that year": a date given only
+    by reference to the last dated event told before it (in this sentence or the one before)."""
+    off = trig.idx + len(trig.text) - sent.start
+    after = re.split(r"[,;]", sent.text[off:][:60])[0]
+    m = re.match(r"(?:\s*(?:up|in|into|down|out|off|the\s+\w+|it|him|her|them|office|effect|force|law|work)\b)*" + _THAT_TIME.pattern, after, re.I)
+    if m is None:
+        # further on in the trigger's own clause: "was named ambassador for North Korean human rights that September"
+        root = _clause_root(trig)
+        for m2 in re.finditer(r"\b(?:that|the\s+same)\b", sent.text[off:]):
+            m3 = _THAT_TIME.match(sent.text[off + m2.start() - 1:]) if m2.start() > 0 else None
+            t2 = _token_at(sent, sent.start + off + m2.start())
+            if re.search(r"\b(?:of|since|until|through|before|after|from)\s+$", sent.text[max(0, off + m2.start() - 25):off + m2.start()]):
+                continue  # "in August of that year" (the month's own year, handled with its date), "since that year"
+            if m3 is not None and t2 is not None and _clause_root(t2).i == root.i:
+                m = m3
+                break
+    if m is None:
+        return None
+    earlier = [d for d in sent.dates if d.end <= trig.idx and re.match(r"\d{4}", d.value)]
+    if not earlier:
+        earlier = [d for s in _prev(work, sent.i, 1) for d in s.dates if re.match(r"\d{4}", d.value)]
+    if not earlier:
+        return None
+    base = earlier[-1].value
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return base[:4]
+    if unit == "month":
+        return base[:7] if len(base) >= 7 else None
+    return f"{base[:4]}-{[x.lower() for x in _MONTHS].index(unit) + 1:02d}"
 
 
 def _noun_unreal(tok: Any) -> bool:
@@ -937,7 +991,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|absent since|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
-    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
+    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:nobody|no one|no successor|no replacement) (?:was|were|has been|had been) (?:appointed|named|nominated|chosen|picked)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
@@ -957,6 +1011,18 @@ def _vacancies(work: Work) -> None:
             # "she will fill a position that has been vacant since ...", "with the seat still empty": the post of the sentence before
             posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")][-1:]
             implicit = bool(posts)
+        if not posts and (re.match(r"vacancy|nobody|no one|no successor|no replacement", m.group(0), re.I)
+                          or re.search(r"\b(?:the|its|that|this)\s+(?:\w+\s+)?(?:position|post|job|role|seat|office|chair)\s+"
+                                       r"(?:has|have|had)\s+(?:been|remained|stayed|sat|stood|gone)\s+(?:\w+\s+)?(?:vacant|empty|unfilled)\b", sent.text, re.I)):
+            # "ending a vacancy that had lasted since ...", "For five years after that, nobody was appointed",
+            # "The post has been vacant since 2017": the post of the sentences before (the one post they name)
+            prev_posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")]
+            cue = _token_at(sent, sent.start + m.start())
+            other = re.match(r"[^.;,]{0,40}?\b(?:on|at|in|to|for)\s+(?:the|a|an|its)\s+(?!post\b|position\b|job\b|role\b)[a-z]+",
+                             sent.text[m.end():])  # "a vacancy on the court", "nobody was appointed to the commission"
+            if len({p.id for p in prev_posts}) == 1 and not other and not (
+                    cue is not None and cue.pos_ == "NOUN" and _governor_blocked(cue)):
+                posts, implicit = prev_posts[-1:], True
         if not posts:
             continue
         char = sent.start + m.start()
@@ -1161,7 +1227,10 @@ def _instruments(work: Work) -> None:
                                             skip_since=not (event == "entered_into_force" and "since" in m.group(1)))
                     if dm is None and date_tok is not tok:
                         dm, _f = _attached_date(work, sent, date_tok, avoid=avoid)
-                date = dm.value if dm else None
+                date = _year_of_that(sent, dm, work) if dm else None
+                that = _that_time(work, sent, tok)
+                if that is not None:
+                    date = that  # "and it came into force that September"
                 more: list[str] = []
                 if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or ""):
                     # "reauthorized in 2008, 2012 and 2018": one event per listed year

@@ -264,10 +264,14 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         head_key = head.replace("ambassador at large", "ambassador-at-large")
         target = heads.get(head_key) or heads.get(head)
         after = text[m.end():m.end() + 160]
+        noun = re.match(r"\s+(?:post|position|job|seat)\b(?=\s+(?:for|on|of)\b)", after, re.I)
+        if noun:
+            # "the ambassador post for North Korean human rights": the title used as a modifier of "post"
+            after = after[noun.end():]
         topic = _TOPIC.match(after)
         if topic and not re.search(r"korea|dprk", topic.group(0), re.I):
             topic = None  # "Ambassador for Human Rights": a general post, not the DPRK one
-        end = m.end() + (topic.end() if topic else 0)
+        end = m.end() + (noun.end() if noun else 0) + (topic.end() if topic else 0)
         state, via, qstart = _qualifier_state(text, m.start(), index)
         has_hr_topic = bool(topic)
         if via == "topic":
