@@ -184,3 +184,101 @@ def test_vacancy_without_post_in_sentence(run, text, post):
 ])
 def test_no_vacancy(run, text):
     assert vacancies(run(text)) == set()
+
+
+# ---- timeline rows "DATE | event": the row's leading date; headline passives "X appointed as ..."; present tense
+TIMELINE = ("Date | Event\n"
+            "15 Apr 2004 | UN Commission on Human Rights adopts a resolution creating the post of Special Rapporteur on the DPRK\n"
+            "13 Jul 2004 | Vitit Muntarbhorn of Thailand appointed as the first Special Rapporteur\n"
+            "17 Nov 2005 | General Assembly's Third Committee approves the resolution\n"
+            "18 Jun 2010 | Human Rights Council appoints Marzuki Darusman of Indonesia as Special Rapporteur\n"
+            "1 Aug 2016 | Tomas Ojea Quintana of Argentina takes up the Special Rapporteur mandate\n"
+            "2018 | Security Council meeting does not take place\n"
+            "1 Aug 2022 | Elizabeth Salmon of Peru assumes the mandate\n")
+
+
+@pytest.mark.parametrize("expected", [
+    ("appointed", RAPP, "vitit_muntarbhorn", "2004-07-13"),
+    ("appointed", RAPP, "marzuki_darusman", "2010-06-18"),
+    ("took_office", RAPP, "tomas_ojea_quintana", "2016-08-01"),
+    ("took_office", RAPP, "elizabeth_salmon", "2022-08-01"),
+])
+def test_timeline_rows(run, expected):
+    assert expected in posts(run(TIMELINE, "2025-03-31"))
+
+
+def test_timeline_row_dates_not_borrowed(run):
+    got = posts(run(TIMELINE, "2025-03-31"))
+    assert not any(d and d.startswith(("2005", "2018")) for *_x, d in got)
+
+
+def test_dash_timeline(run):
+    text = ("Key dates for the envoy post\n\n- 2005-08-19: Jay Lefkowitz appointed as special envoy for North Korean human rights\n"
+            "- 2009-11-20: Robert King confirmed by the Senate as special envoy for North Korean human rights\n")
+    got = posts(run(text, "2024-01-01"))
+    assert ("appointed", ENVOY, "jay_lefkowitz", "2005-08-19") in got
+
+
+def test_headline_active_appointer_still_excluded(run):
+    got = posts(run("President Bush appointed Jay Lefkowitz as special envoy for North Korean human rights in August 2005."))
+    assert ("appointed", ENVOY, "jay_lefkowitz", "2005-08") in got
+
+
+# ---- a cabinet or council "approved X as / for the job": the appointment
+@pytest.mark.parametrize("text, expected", [
+    ("The cabinet approved Lee Shin-wha as ambassador for North Korean human rights on 19 July 2022.",
+     ("appointed", ROK, "lee_shin_wha", "2022-07-19")),
+    ("South Korea's ambassador for North Korean human rights post had stood empty. The Yoon government's cabinet approved "
+     "Lee Shin-wha for the job on July 19, 2022.",
+     ("appointed", ROK, "lee_shin_wha", "2022-07-19")),
+    ("The State Council approved Lee Jung-hoon as South Korea's first ambassador for North Korean human rights in September 2016.",
+     ("appointed", ROK, "lee_jung_hoon", "2016-09")),
+])
+def test_cabinet_approved_as(run, text, expected):
+    assert expected in posts(run(text))
+
+
+def test_senate_approved_as_is_confirmation_only(run):
+    got = posts(run("The Senate approved Julie Turner as special envoy for North Korean human rights in July 2023."))
+    assert ("confirmed", ENVOY, "julie_turner", "2023-07") in got
+    assert not any(e == "appointed" for e, *_ in got)
+
+
+def test_approved_a_budget_is_no_appointment(run):
+    got = posts(run("The cabinet approved funds for the ambassador for North Korean human rights in 2017."))
+    assert not any(e == "appointed" for e, *_ in got)
+
+
+# ---- "the swearing-in of X", "assumed this mandate" (first person with a byline), "served from A until his departure in B"
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Department of State welcomes the swearing-in today of Julie Turner as Special Envoy for North Korean Human Rights Issues.",
+     "2023-10-13", ("took_office", ENVOY, "julie_turner", "2023-10-13")),
+    ("Statement\nby Elizabeth Salmón, Special Rapporteur on the situation of human rights in the DPRK\n\n"
+     "Since I assumed this mandate on 1 August 2022, I have met many victims.",
+     "2023-09-22", ("took_office", RAPP, "elizabeth_salmon", "2022-08-01")),
+    ("The special envoy for North Korean human rights post was created in 2004. Its previous occupant, Ambassador Robert King, "
+     "served from 2009 until his departure at the start of 2017.",
+     "2023-10-13", ("left_office", ENVOY, "robert_king", "2017")),
+    ("Robert King, the special envoy for North Korean human rights, served from 2009 until his resignation in January 2017.",
+     "2023-10-13", ("left_office", ENVOY, "robert_king", "2017-01")),
+])
+def test_tenure_phrasings(run, text, published, expected):
+    assert expected in posts(run(text, published))
+
+
+def test_swearing_in_planned_is_not_an_event(run):
+    got = posts(run("The swearing-in of Julie Turner as special envoy for North Korean human rights is expected next week."))
+    assert not any(e == "took_office" for e, *_ in got)
+
+
+# ---- "nominated X to serve as <the post>" is the post itself; "named to serve on a commission" is not
+def test_nominated_to_serve_as_the_post(run):
+    got = posts(run("In January, President Biden nominated Julie Turner to serve as U.S. special envoy for North Korean human rights.",
+                    "2023-03-31"))
+    assert ("nominated", ENVOY, "julie_turner", "2023-01") in got
+
+
+def test_named_to_serve_on_other_body(run):
+    got = posts(run("Marzuki Darusman, the Special Rapporteur on North Korean human rights, was named in May 2013 to serve "
+                    "on the Commission of Inquiry."))
+    assert not any(e in ("appointed", "nominated") for e, *_ in got)

@@ -393,10 +393,10 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|filled)\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|filled|approved (?=(?:[\w.'\u2019-]+ ){1,4}(?:as (?:the |its |a |an )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b|for (?:the|this|that) (?:job|post|position|role)\b)))\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b|"
                 r"\b(?:won|received|gained|secured|got|obtained) (?:(?:the|full|unanimous) )?senate (approval|confirmation)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
+    (re.compile(r"\b(sworn in|swearing[- ]in|took office|assumed (?:the |his |her |this |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|takes up (?:the |his |her )|assumes (?:the |his |her |office)|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
@@ -404,7 +404,7 @@ _POST_TRIGGERS = [
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?:(?:his|her|their|the)\s+(?:departure|resignation|retirement|exit)\s+(?:(?:at|near)\s+the\s+(?:start|end|beginning|close)\s+of|(?:early\s+|late\s+)?in)\s+)?(?P<b>(?:\w+\s+)?\d{4})|"
     r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4})|"
     r"from\s+(?P<g>\d{4})\s+(?:to|until|through)\s+(?P<mon>" + "|".join(_MONTHS) + r")(?:\s+of)?\s+(?P<rel>this|last)\s+year)",
     re.I,
@@ -422,7 +422,7 @@ def _author(work: Work) -> Mention | None:
     if m:
         cands.append(m.group(1))
     head = work.text[:1500]
-    m = re.search(r"^\s*(?:Author|By|Written by)[:\s]+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*$", head, re.M)
+    m = re.search(r"^\s*(?:Author|By|by|Written by)[:\s]+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*(?:$|,)", head, re.M)
     if m:
         cands.append(m.group(1))
     index = alias_index(getattr(ctx, "pack", None))
@@ -528,6 +528,10 @@ def _post_events(work: Work) -> None:
             if b is not None:
                 yb = re.search(r"\d{4}", b).group(0)
                 end_date = yb
+                mon_b = re.match(r"(" + "|".join(_MONTHS) + r")\s", b, re.I)
+                if mon_b and m.group("b"):
+                    # "from 2009 until his resignation in January 2017": the month the text gives
+                    end_date = f"{yb}-{[x.lower() for x in _MONTHS].index(mon_b.group(1).lower()) + 1:02d}"
             else:
                 # "from 2005 until January of this year": the month of the story's (or the year before's) year
                 if not work.published:
@@ -557,6 +561,8 @@ def _post_events(work: Work) -> None:
                         re.search(r"\b(term|mandate|tenure)s?\b", " ".join(p.text.lower() for p in _prev(work, si, 1)))
                         and re.search(r"(?:['\u2019]s|\bhis|\bhers)\s+(?:was|has been|had been|were)\s+(?:\w+\s+)?$", low[:m.start(gi)])):
                     continue  # "The post carries a one-year term. Lee's was renewed in July": an elided "term"
+                if event == "appointed" and m.group(gi).strip() == "approved" and re.search(r"\b(?:senate|senators)\b[^.;]{0,40}$", low[:m.start(gi)]):
+                    continue  # "the Senate approved X as envoy": the confirmation (read by its own cue)
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
                 if event == "appointed" and m.group(gi) == "filled" and any(
@@ -580,9 +586,12 @@ def _post_events(work: Work) -> None:
                 if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
-                if event in ("appointed", "nominated") and any(c.dep_ == "xcomp" and c.lemma_.lower() in (
-                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") for c in tok.children):
+                if event in ("appointed", "nominated") and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                        a.lower_ == "to" for a in c.children)) and c.lemma_.lower() in (
+                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") and not any(
+                        _mention_at(sent, t.idx, "post") is not None for t in c.subtree) for c in tok.children):
                     continue  # "Kirby was named to chair it": appointed to another body, not to the post
+                    # (but "nominated X to serve as special envoy for ...": the post itself)
                 if event == "took_office" and m.group(gi).startswith("became") and re.match(
                         r"[^.;,]{0,60}?\b(?:first|last|only|second|third)\b[^.;,]{0,100}?\bto (?!the\b|a\b|an\b)[a-z]+\b", low[m.end(gi):]):
                     continue  # "became the first envoy to visit Pyongyang": a first, not a start of tenure
@@ -603,7 +612,8 @@ def _post_events(work: Work) -> None:
                         continue  # "after President Yoon Suk Yeol took office": a head of state's own office  # "the United States quit the Human Rights Council": a state, not a holder
                 if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
-                if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
+                if (event in ("appointed", "nominated") or tok.lower_.startswith("swearing")) and tok.pos_ == "NOUN" and (
+                        _noun_unreal(tok) or _governor_blocked(tok)):
                     continue
                 if event == "nominated" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in (
                         "confirm", "approve", "reject", "withdraw", "block", "hold", "consider", "advance", "vote"):
@@ -616,6 +626,9 @@ def _post_events(work: Work) -> None:
                                             avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
                 if dm is not None and _in_other_since_clause(sent, dm, tok):
                     dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
+                row = _row_date(work, sent, char)
+                if row is not None:
+                    dm, factor = row, 0.9  # a timeline row: its leading date is the event's
                 date = _year_of_that(sent, dm, work) if dm else None
                 if dm is None or _that_time(work, sent, tok) is not None:
                     that = _that_time(work, sent, tok)
@@ -816,6 +829,18 @@ def _that_time(work: Work, sent: Sent, trig: Any) -> str | None:
     return f"{base[:4]}-{[x.lower() for x in _MONTHS].index(unit) + 1:02d}"
 
 
+def _row_date(work: Work, sent: Sent, char: int) -> DateMention | None:
+    """The leading date of a timeline row ("13 Jul 2004 | X appointed ...", "- March 2016: ..."): the date of the
+    event on that line, even when rows without final stops were read as one sentence."""
+    t = work.text
+    line_start = t.rfind("\n", 0, char) + 1
+    for d in sent.dates + [d for s in _prev(work, sent.i, 1) for d in s.dates]:
+        if line_start <= d.start <= line_start + 6 and re.fullmatch(r"\s*(?:[-*\u2022]\s*)?", t[line_start:d.start]) \
+                and re.match(r"\s*(?:\||:|\u2013|\u2014|-)\s", t[d.end:d.end + 4]) and d.end <= char:
+            return d
+    return None
+
+
 def _noun_unreal(tok: Any) -> bool:
     """'calls for the appointment of', 'the appointment would': a wished-for appointment."""
     head = tok.head
@@ -844,10 +869,21 @@ def _person_fields(work: Work, person: tuple | None) -> dict:
 def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: str) -> tuple | None:
     """The post holder: the object of appoint/nominate, the subject of serve/resign; never the appointer."""
     cands = _persons_in(work, sent)
+    if trigger_tok is not None and _row_date(work, sent, trigger_tok.idx) is not None:
+        # a timeline row: only the people of the trigger's own line (rows were read as one sentence)
+        ls = work.text.rfind("\n", 0, trigger_tok.idx) + 1
+        le = work.text.find("\n", trigger_tok.idx)
+        le = len(work.text) if le < 0 else le
+        cands = [c for c in cands if ls <= c[0] < le]
     excluded: set[int] = set()
+    headline_passive = False
     if trigger_tok is not None and event in ("nominated", "appointed", "confirmed"):
         subj = _subject(trigger_tok)
-        if subj is not None and trigger_tok.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger_tok.children):
+        headline_passive = trigger_tok.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux") for c in trigger_tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in trigger_tok.children)
+        if subj is not None and trigger_tok.pos_ == "VERB" and not headline_passive and not any(c.dep_ == "auxpass" for c in trigger_tok.children):
+            # ("13 Jul 2004 | X of Thailand appointed as the first Special Rapporteur": a headline's passive, X the appointee)
             for c in cands:
                 if c[0] <= subj.idx < c[1]:
                     excluded.add(c[0])
@@ -855,7 +891,7 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         for c in cands:
             # "Bush appoints X" in a headline, "appointed by President Y": the appointer
             gap = work.text[c[1]:trigger_tok.idx]
-            if 0 <= trigger_tok.idx - c[1] <= 12 and re.fullmatch(r"[\s,]*(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?", gap):
+            if not headline_passive and 0 <= trigger_tok.idx - c[1] <= 12 and re.fullmatch(r"[\s,]*(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?", gap):
                 excluded.add(c[0])
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
                 excluded.add(c[0])
