@@ -282,3 +282,52 @@ def test_named_to_serve_on_other_body(run):
     got = posts(run("Marzuki Darusman, the Special Rapporteur on North Korean human rights, was named in May 2013 to serve "
                     "on the Commission of Inquiry."))
     assert not any(e in ("appointed", "nominated") for e, *_ in got)
+
+
+# ---- instruments: a renewal told as a list of dates; "lawmakers approved it" (ROK); "voted ... to extend / for the act"
+@pytest.mark.parametrize("text, expected", [
+    ("Congress has renewed the North Korean Human Rights Act three times since: in October 2008, in August 2012 and in July 2018.",
+     {("us_nkhra_2004", "reauthorized", None, d) for d in ("2008-10", "2012-08", "2018-07")}),
+    ("The North Korean Human Rights Act of 2004 was reauthorized in October 2008 and again in August 2012.",
+     {("us_nkhra_2004", "reauthorized", None, d) for d in ("2008-10", "2012-08")}),
+    ("The U.S. North Korean Human Rights Act was extended in 2008, 2012 and 2018.",
+     {("us_nkhra_2004", "reauthorized", None, d) for d in ("2008", "2012", "2018")}),
+])
+def test_renewal_date_lists(run, text, expected):
+    assert expected <= instr(run(text, "2025-06-10"))
+
+
+def test_enactment_date_and_other_date_not_listed(run):
+    got = instr(run("President Bush signed the North Korean Human Rights Act into law in October 2004, in a quiet ceremony, "
+                    "and the first envoy came in August 2005.", "2025-06-10"))
+    assert ("us_nkhra_2004", "enacted", None, "2004-10") in got
+    assert not any(d == "2005-08" for *_x, d in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea's North Korean Human Rights Act was first introduced in 2005. Lawmakers finally approved it in March 2016.",
+     ("rok_nkhra_2016", "passed_chamber", "rok_national_assembly", "2016-03")),
+    ("The South Korean anti-leaflet law was approved by lawmakers on December 14, 2020.",
+     ("rok_anti_leaflet_law_2020", "passed_chamber", "rok_national_assembly", "2020-12-14")),
+    ("The House of Representatives voted last November to extend the North Korean Human Rights Act.",
+     ("us_nkhra_2004", "passed_chamber", "us_house", "2024-11")),
+    ("The Senate voted 96 to 0 for the North Korea Sanctions and Policy Enhancement Act in February 2016.",
+     ("us_nkspea_2016", "passed_chamber", "us_senate", "2016-02")),
+])
+def test_passage_phrasings(run, text, expected):
+    assert expected in instr(run(text, "2025-06-10"))
+
+
+def test_us_lawmakers_are_not_a_chamber(run):
+    got = instr(run("U.S. lawmakers approved the North Korean Human Rights Act in 2004.", "2025-06-10"))
+    assert not any(e == "passed_chamber" for _i, e, _c, _d in got)
+
+
+def test_senator_voting_for_is_not_passage(run):
+    got = instr(run("Senator Rubio voted for the North Korean Human Rights Act reauthorization in 2018.", "2025-06-10"))
+    assert not any(e == "passed_chamber" for _i, e, _c, _d in got)
+
+
+def test_voted_against_is_not_passage(run):
+    got = instr(run("The House voted last November against the anti-leaflet law repeal.", "2025-06-10"))
+    assert not any(e == "passed_chamber" for _i, e, _c, _d in got)

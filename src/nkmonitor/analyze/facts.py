@@ -1121,7 +1121,7 @@ _INSTR_TRIGGERS = [
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
     (re.compile(r"\b(signed)\b(?!\s+(?:it\b|the\b|into\b|off\b))"), "signed"),
     (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
-                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
+                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ |(?:last |this |in |on )?[\w.]+(?: \d{1,2})?(?:, \d{4})? )?to (?:pass|approve|adopt|extend|renew|reauthori[sz]e)|(?<=voted )(?:\S+ to \S+ )?(?:for|in favou?r of)(?= (?:the|its|this|that) ))\b"), "passed"),
     (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation)|renewed|extended)\b"), "reauthorized"),
     (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|became effective|(?:in force|in effect) since)\b"), "entered_into_force"),
     (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:[\w'\u2019-]+ ){0,8}?to (?:lapse|expire))\b"), "expired"),
@@ -1152,7 +1152,9 @@ def _instruments(work: Work) -> None:
                 if len(prev_ids) == 1:
                     instrs = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id][-1:]
                     back = True
-            if not instrs and si > 0 and re.search(r"\bit\b", low):
+            plural_prev = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id
+                           and re.search(r"authori[sz]ations|provisions$", m.text, re.I)] if si > 0 else []
+            if not instrs and si > 0 and (re.search(r"\bit\b", low) or (plural_prev and re.search(r"\bthem\b", low))):
                 # "It cleared the House on July 21", "Bush signed it on October 18": the law of the sentences before,
                 # when they name exactly one (checked per trigger: "it" must be the trigger's subject or object)
                 prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "instrument") if "resolution" not in m.id]
@@ -1166,10 +1168,14 @@ def _instruments(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(x.start <= char < x.end and x.kind == "instrument" for x in sent.mentions):
                     continue  # "Reauthorization Act": part of a name, not an event
-                if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire"):
+                if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire", "extend", "renew", "reauthorize", "reauthorise"):
                     char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass", "let the law lapse"
+                if event == "passed" and re.match(r"(?:\S+ to \S+ )?(?:for|in favou?r of)\b", m.group(1)) and low[max(0, m.start() - 6):m.start()] == "voted ":
+                    char = sent.start + m.start() - 6  # "the Senate voted 96 to 0 for the act": the voting is the passage
                 tok = _token_at(sent, char)
                 date_tok = tok
+                if tok is not None and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "vote":
+                    date_tok = tok.head  # "voted last November to extend them": the vote's date
                 if tok is not None and event == "expired" and tok.lemma_.lower() in ("lapse", "expire") \
                         and tok.head.lemma_.lower() in ("let", "allow"):
                     tok = tok.head  # "Congress let the act lapse": the letting is the reported event
@@ -1184,7 +1190,7 @@ def _instruments(work: Work) -> None:
                     continue  # "a bill reauthorizing the act": describes the bill; its passage is the event
                 if back and event not in ("passed", "expired", "introduced"):
                     continue
-                if pron and not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+                if pron and not any(c.lower_ in ("it", "them") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
                     continue
                 if event == "signed" and not _signed_law(sent, tok, instrs, pron):
                     continue  # "signed a letter", "signed an executive order"
@@ -1214,6 +1220,10 @@ def _instruments(work: Work) -> None:
                             dm2, _f2 = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
                             _add(work, [sent], 0.72, type="instrument_event", instrument=min(instrs, key=lambda p: abs(p.start - char)).id,
                                  event="passed_chamber", chamber=other, date=dm2.value if dm2 else None)
+                    elif _legislators_passed(sent, tok) and min(instrs, key=lambda p: abs(p.start - char)).id.startswith("rok_"):
+                        # "lawmakers finally approved it": South Korea's legislature has one chamber
+                        ev, chamber = "passed_chamber", "rok_national_assembly"
+                        yes, no = _vote_counts(sent.text)
                     elif _law_passed_itself(sent, tok, instrs):
                         # "the act, first passed in 2004": the law itself passed, no chamber named. In the US that is
                         # Congress enacting it; South Korea's legislature has one chamber, the National Assembly
@@ -1268,7 +1278,18 @@ def _instruments(work: Work) -> None:
                 if that is not None:
                     date = that  # "and it came into force that September"
                 more: list[str] = []
-                if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or ""):
+                if dm is not None and "reauthorized" in evs:
+                    # "renewed the act three times: in October 2008, in August 2012 and in July 2018": one event per date
+                    prev_d = dm
+                    for d2 in sent.dates:
+                        if d2.start < prev_d.end:
+                            continue
+                        if not re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:again\s+)?(?:in|on)?\s*", work.text[prev_d.end:d2.start]):
+                            break
+                        if len(d2.value) == len(dm.value) and d2.value != dm.value and re.fullmatch(r"\d{4}(?:-\d{2})?", d2.value):
+                            more.append(d2.value)
+                        prev_d = d2
+                if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or "") and not more:
                     # "reauthorized in 2008, 2012 and 2018": one event per listed year
                     lm = re.match(r"((?:\s*,\s*\d{4})*\s*,?\s*and\s+\d{4})\b", work.text[dm.end:sent.end])
                     if lm:
@@ -1315,6 +1336,14 @@ def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool) -> bool
         if m is not None and m in instrs:
             return True
     return False
+
+
+def _legislators_passed(sent: Sent, tok: Any) -> bool:
+    """"lawmakers approved it", "approved by parliament": the legislature passed it, not named by its own name."""
+    words = ("lawmaker", "legislator", "parliament", "legislature", "assemblyman", "mp")
+    subj = _subject(tok) if not any(c.dep_ == "auxpass" for c in tok.children) else None
+    agent = _agent(tok)
+    return any(t is not None and t.lemma_.lower() in words for t in (subj, agent))
 
 
 def _law_passed_itself(sent: Sent, tok: Any, instrs: list[Mention]) -> bool:

@@ -619,7 +619,12 @@ def _add_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
                     out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, prior[-1].id, "description"))
                 continue
             i = bisect.bisect_right(ends, hit.start()) - 1
-            if i < 0 or hit.start() - pool[i].end > ANAPHORA_WINDOW:
+            if i >= 0 and hit.start() - pool[i].end > ANAPHORA_WINDOW and not (
+                    kind == "instrument" and hit.group(1).lower() in ("act", "law", "statute")
+                    and len({m.id for m in pool[:i + 1]}) == 1):
+                # far from its antecedent: "the act" still means the one act the document has named
+                continue
+            if i < 0:
                 continue
             if kind == "instrument" and hit.group(1).lower() == "ban" and pool[i].id != "rok_anti_leaflet_law_2020":
                 continue  # "the ban" is the leaflet law's name in the press, not any act's
