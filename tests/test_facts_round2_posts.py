@@ -331,3 +331,48 @@ def test_senator_voting_for_is_not_passage(run):
 def test_voted_against_is_not_passage(run):
     got = instr(run("The House voted last November against the anti-leaflet law repeal.", "2025-06-10"))
     assert not any(e == "passed_chamber" for _i, e, _c, _d in got)
+
+
+# ---- an explainer that tells a chain of holders by pronouns, the post named once ("the post", "the mandate",
+# or the title only later)
+CHAIN = ("Who was first?\nVitit Muntarbhorn, a Thai law professor, was named to the post on 13 July 2004. "
+         "His tenure ended in June 2010.\n\nAnd after him?\nMarzuki Darusman, a former attorney general of Indonesia. "
+         "The Human Rights Council chose him on 18 June 2010, and he took up the work the following month. "
+         "His term ended on 30 June 2016.\n\nThen?\nTomás Ojea Quintana of Argentina. The council approved his appointment "
+         "on 1 July 2016 and he started on 1 August that year.\n\n"
+         "What can the Special Rapporteur on North Korean human rights do?\nNot much.")
+
+
+@pytest.mark.parametrize("expected", [
+    ("appointed", RAPP, "vitit_muntarbhorn", "2004-07-13"),
+    ("left_office", RAPP, "vitit_muntarbhorn", "2010-06"),
+    ("appointed", RAPP, "marzuki_darusman", "2010-06-18"),
+    ("took_office", RAPP, "marzuki_darusman", "2010-07"),
+    ("left_office", RAPP, "marzuki_darusman", "2016-06-30"),
+    ("appointed", RAPP, "tomas_ojea_quintana", "2016-07-01"),
+    ("took_office", RAPP, "tomas_ojea_quintana", "2016-08-01"),
+])
+def test_pronoun_chain_single_post(run, expected):
+    assert expected in posts(run(CHAIN, "2022-08-03"))
+
+
+def test_pronoun_chain_two_posts_gives_no_guess(run):
+    text = ("Robert King was the special envoy for North Korean human rights. Marzuki Darusman was the UN Special Rapporteur "
+            "on North Korean human rights.\n\nWho else?\nTomás Ojea Quintana of Argentina. Other people came and went.\n\n"
+            "Later?\nJulie Turner of Washington. Some committee chose her on 1 July 2016 and she started on 1 August that year.")
+    got = posts(run(text, "2022-08-03"))
+    assert not any(p and w == "julie_turner" for _e, p, w, _d in got)
+
+
+def test_the_post_cataphora_needs_one_post(run):
+    text = ("Vitit Muntarbhorn was named to the post on 13 July 2004. Later the special envoy for North Korean human rights "
+            "and the UN Special Rapporteur on North Korean human rights met.")
+    got = posts(run(text, "2022-08-03"))
+    assert not any(w == "vitit_muntarbhorn" for _e, _p, w, _d in got)
+
+
+def test_pronoun_for_titled_person_is_not_a_holder(run):
+    text = ("The UN Special Rapporteur on North Korean human rights post was created in 2004.\n\n"
+            "President Barack Obama came to office in 2009. He stepped down in January 2017.")
+    got = posts(run(text, "2022-08-03"))
+    assert not any(e == "left_office" for e, *_ in got)

@@ -396,7 +396,7 @@ _POST_TRIGGERS = [
     (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|filled|approved (?=(?:[\w.'\u2019-]+ ){1,4}(?:as (?:the |its |a |an )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b|for (?:the|this|that) (?:job|post|position|role)\b)))\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b|"
                 r"\b(?:won|received|gained|secured|got|obtained) (?:(?:the|full|unanimous) )?senate (approval|confirmation)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|swearing[- ]in|took office|assumed (?:the |his |her |this |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|takes up (?:the |his |her )|assumes (?:the |his |her |office)|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
+    (re.compile(r"\b(sworn in|swearing[- ]in|took office|assumed (?:the |his |her |this |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|takes up (?:the |his |her )|assumes (?:the |his |her |office)|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|(?:(?<=\bhe )|(?<=\bshe ))started (?=(?:on|in) (?:\d|the \d|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b))|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
@@ -507,8 +507,8 @@ def _post_events(work: Work) -> None:
                     if earlier:
                         posts = [earlier[-1]]
                         implicit_post = True
-            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and any(
-                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")):
+            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and (any(
+                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")) or _pronoun_holder(work, sent)):
                 # "Who held it before? ... Bush picked Jay Lefkowitz in August 2005": the one post of the passage
                 prev_posts = [m for s in _prev(work, si, 3) for m in _in(s.mentions, "post")]
                 if not prev_posts:
@@ -679,6 +679,7 @@ def _nominations_before_confirmation(work: Work) -> None:
 
 
 _STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|confirmed by the senate|senate (?:approval|confirmation)|"
+                         r"(?:his|her) appointment|took up (?:the|his|her) (?:work|post|job|mandate|duties)|(?:he|she) started (?=on |in )|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
 _OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
                            r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
@@ -732,9 +733,25 @@ def _resolution_date(work: Work, si: int) -> str | None:
     return None
 
 
+def _pronoun_holder(work: Work, sent: Sent) -> bool:
+    """A he/she/him/her/his in the sentence that refers back to a pack person ("The Council chose him on 18 June 2010")."""
+    for t in sent.span:
+        if t.lower_ in ("he", "she", "him", "her", "his") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            ante = _antecedent(work, sent, t.idx, set())
+            return bool(ante and ante[0])
+    return False
+
+
 def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
     """The person is the verb's own holder: its object, its passive subject, or the subject of a tenure verb."""
     holders = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if trig.pos_ == "NOUN":
+        holders += [c for c in trig.children if c.dep_ == "poss"]  # "approved his appointment"
+    for h in list(holders) + ([_subject(trig)] if trig.pos_ in ("VERB", "AUX") and _subject(trig) is not None else []):
+        if h.lower_ in ("him", "her", "his", "he", "she") and not any(c[0] <= h.idx < c[1] for c in _persons_in(work, sent)):
+            ante = _antecedent(work, sent, h.idx, set())
+            if ante is not None and ante[0] and ante[0] == person[0]:
+                return True  # "The Human Rights Council chose him": the pronoun is the named holder
     if trig.dep_ == "acl" and trig.tag_ == "VBN":
         holders.append(trig.head)  # "Robert King, confirmed by the Senate in November 2009, made it ..."
     subj = _subject(trig) if trig.pos_ in ("VERB", "AUX") else None
@@ -810,6 +827,8 @@ def _that_time(work: Work, sent: Sent, trig: Any) -> str | None:
             t2 = _token_at(sent, sent.start + off + m2.start())
             if re.search(r"\b(?:of|since|until|through|before|after|from)\s+$", sent.text[max(0, off + m2.start() - 25):off + m2.start()]):
                 continue  # "in August of that year" (the month's own year, handled with its date), "since that year"
+            if any(0 <= sent.start + off + m2.start() - d.end <= 2 for d in sent.dates):
+                continue  # "on 1 August that year": the date's own year (see _year_of_that)
             if m3 is not None and t2 is not None and _clause_root(t2).i == root.i:
                 m = m3
                 break

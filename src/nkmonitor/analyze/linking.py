@@ -624,6 +624,10 @@ def _add_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
                     and len({m.id for m in pool[:i + 1]}) == 1):
                 # far from its antecedent: "the act" still means the one act the document has named
                 continue
+            if i < 0 and kind == "post" and pool and len({m.id for m in pool}) == 1 and hit.group(1) and hit.group(1).lower() in ("post", "mandate"):
+                # "The post changed hands this week" before the title is first spelled out: the document's one post
+                out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, pool[0].id, "description"))
+                continue
             if i < 0:
                 continue
             if kind == "instrument" and hit.group(1).lower() == "ban" and pool[i].id != "rok_anti_leaflet_law_2020":
