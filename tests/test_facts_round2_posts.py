@@ -376,3 +376,27 @@ def test_pronoun_for_titled_person_is_not_a_holder(run):
             "President Barack Obama came to office in 2009. He stepped down in January 2017.")
     got = posts(run(text, "2022-08-03"))
     assert not any(e == "left_office" for e, *_ in got)
+
+
+# ---- "Bush named him in August 2005, and he stayed until the administration changed in January 2009": the
+# appointer (a president by role, even untitled) is never the holder; the until-clause dates the departure
+@pytest.mark.parametrize("text, expected", [
+    ("Q: Who was the first special envoy for North Korean human rights?\nA: Jay Lefkowitz, a New York lawyer. "
+     "Bush named him in August 2005, and he stayed until the administration changed in January 2009.",
+     {("appointed", ENVOY, "jay_lefkowitz", "2005-08"), ("left_office", ENVOY, "jay_lefkowitz", "2009-01")}),
+    ("The special envoy for North Korean human rights post was new. Jay Lefkowitz was a lawyer. Bush named him on "
+     "19 August 2005.",
+     {("appointed", ENVOY, "jay_lefkowitz", "2005-08-19")}),
+    ("Robert King was the special envoy for North Korean human rights. He served until the administration changed in January 2017.",
+     {("left_office", ENVOY, "robert_king", "2017-01")}),
+])
+def test_untitled_appointer_and_until_clause(run, text, expected):
+    got = posts(run(text, "2025-06-10"))
+    assert expected <= got
+    assert not any(w in ("george_w_bush", "barack_obama") for _e, _p, w, _d in got)
+
+
+def test_named_her_after_is_not_appointment(run):
+    got = posts(run("The special envoy for North Korean human rights post was new. Julie Turner's parents named her in 1970 "
+                    "after a grandmother.", "2025-06-10"))
+    assert not any(e == "appointed" for e, *_ in got)

@@ -393,7 +393,7 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|filled|approved (?=(?:[\w.'\u2019-]+ ){1,4}(?:as (?:the |its |a |an )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b|for (?:the|this|that) (?:job|post|position|role)\b)))\b"), "appointed"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|(?<!\bbe )(?<!\bwas )named (?=(?:him|her) (?:in|on) (?![^.;,]*\bafter\b))|filled|approved (?=(?:[\w.'\u2019-]+ ){1,4}(?:as (?:the |its |a |an )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b|for (?:the|this|that) (?:job|post|position|role)\b)))\b"), "appointed"),
     (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b|"
                 r"\b(?:won|received|gained|secured|got|obtained) (?:(?:the|full|unanimous) )?senate (approval|confirmation)\b"), "confirmed"),
     (re.compile(r"\b(sworn in|swearing[- ]in|took office|assumed (?:the |his |her |this |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|takes up (?:the |his |her )|assumes (?:the |his |her |office)|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|(?:(?<=\bhe )|(?<=\bshe ))started (?=(?:on|in) (?:\d|the \d|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b))|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
@@ -432,6 +432,21 @@ def _author(work: Work) -> Mention | None:
                 if kind == "person" and end - start >= len(name.strip()) - 2:
                     return Mention(-1, -1, surface, "person", ident, "alias")
     return None
+
+
+_APPOINTER_ROLES = {"us_president", "rok_president", "us_secretary_of_state"}
+
+
+def _appointer(work: Work, pid: str | None) -> bool:
+    """A head of state or a minister by the pack's roles ("Bush named him in 2005"): the appointing side, never
+    the holder of the post, even when the text gives no title."""
+    if not pid:
+        return False
+    try:
+        roles = set(getattr(work.ctx.pack.get(pid), "roles", None) or ())
+    except Exception:
+        return False
+    return bool(roles & _APPOINTER_ROLES)
 
 
 def _titled(work: Work, m_start: int, m_end: int | None = None, honorific: bool = True) -> bool:
@@ -583,7 +598,7 @@ def _post_events(work: Work) -> None:
                 if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                         "hearing", "process", "battle", "fight", "fate"):
                     continue  # "after a confirmation hearing in May": a step before the confirmation
-                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
+                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:him|her) (?:in|on) |named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
                 if event in ("appointed", "nominated") and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
@@ -626,6 +641,14 @@ def _post_events(work: Work) -> None:
                                             avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
                 if dm is not None and _in_other_since_clause(sent, dm, tok):
                     dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
+                if event == "left_office" and re.search(r"\b(?:until|through)$", m.group(gi)):
+                    # "he stayed until the administration changed in January 2009": the until-clause's date
+                    for c in tok.children:
+                        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children):
+                            inside = {t.i for t in c.subtree}
+                            dm2 = next((d for d in sent.dates if (_token_at(sent, d.start) is not None and _token_at(sent, d.start).i in inside)), None)
+                            if dm2 is not None:
+                                dm, factor = dm2, 0.85
                 row = _row_date(work, sent, char)
                 if row is not None:
                     dm, factor = row, 0.9  # a timeline row: its leading date is the event's
@@ -679,7 +702,7 @@ def _nominations_before_confirmation(work: Work) -> None:
 
 
 _STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|confirmed by the senate|senate (?:approval|confirmation)|"
-                         r"(?:his|her) appointment|took up (?:the|his|her) (?:work|post|job|mandate|duties)|(?:he|she) started (?=on |in )|"
+                         r"(?:his|her) appointment|named (?:him|her) (?:in|on) |took up (?:the|his|her) (?:work|post|job|mandate|duties)|(?:he|she) started (?=on |in )|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
 _OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
                            r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
@@ -918,7 +941,7 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b|['\u2019]s?\s+(?:\w+\s+)?(?:pick|choice|nominee|candidate|appointee)\b",
                     work.text[c[1]:c[1] + 30], re.I):
             excluded.add(c[0])  # "the Biden administration", "the Yoon government", "Biden's pick": the appointing side
-    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False)]
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False) and not _appointer(work, c[2])]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
         owner = [c for c in trigger_tok.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
@@ -1027,7 +1050,8 @@ def _cue_token(sent: Sent, start: int, end: int) -> Any | None:
 def _antecedent(work: Work, sent: Sent, char: int, excluded: set[int]) -> tuple | None:
     """The person a he/she/him/her refers to: the last untitled person named before it (this or the two previous sentences)."""
     for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 3), -1)]:
-        cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])]
+        cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])
+                 and not _appointer(work, c[2])]
         if cands:
             c = max(cands, key=lambda c: c[1])
             return (c[2], _full_name(work, c[2], c[3]))
