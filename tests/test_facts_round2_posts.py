@@ -400,3 +400,35 @@ def test_named_her_after_is_not_appointment(run):
     got = posts(run("The special envoy for North Korean human rights post was new. Julie Turner's parents named her in 1970 "
                     "after a grandmother.", "2025-06-10"))
     assert not any(e == "appointed" for e, *_ in got)
+
+
+# ---- a chain of pronouns carries the name on across sentences
+def test_pronoun_chain_across_sentences(run):
+    text = ("Marzuki Darusman was the UN Special Rapporteur on North Korean human rights. The council chose him in June 2010. "
+            "He later also sat on the Commission of Inquiry. He travelled widely. His term ended on 30 June 2016.")
+    assert ("left_office", RAPP, "marzuki_darusman", "2016-06-30") in posts(run(text, "2022-08-03"))
+
+
+def test_no_chain_no_far_antecedent(run):
+    text = ("Marzuki Darusman was the UN Special Rapporteur on North Korean human rights. The council met in Geneva. "
+            "Many states spoke. The debate was long. His term ended on 30 June 2016.")
+    got = posts(run(text, "2022-08-03"))
+    assert not any(e == "left_office" and w == "marzuki_darusman" for e, _p, w, _d in got)
+
+
+# ---- "on October 13, filling a seat empty since January 2017": the month-day takes the story's year, not the
+# year of the "since" landmark
+@pytest.mark.parametrize("text, published, expected", [
+    ("Julie Turner was sworn in as the U.S. special envoy for North Korean human rights on October 13, filling a seat "
+     "that had been empty since January 2017.", "2023-10-20", ("took_office", ENVOY, "julie_turner", "2023-10-13")),
+    ("Lee Shin-wha was appointed South Korea's ambassador for North Korean human rights on July 19, ending a vacancy that had "
+     "lasted since September 2017.", "2022-08-01", ("appointed", ROK, "lee_shin_wha", "2022-07-19")),
+])
+def test_month_day_not_borrowing_since_year(run, text, published, expected):
+    assert expected in posts(run(text, published))
+
+
+def test_month_day_keeps_year_of_its_own_event(run):
+    text = "Robert King was sworn in as special envoy for North Korean human rights on November 23, 2009, and left on January 13."
+    got = posts(run(text, "2023-10-20"))
+    assert ("took_office", ENVOY, "robert_king", "2009-11-23") in got

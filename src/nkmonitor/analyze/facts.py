@@ -653,6 +653,8 @@ def _post_events(work: Work) -> None:
                 if row is not None:
                     dm, factor = row, 0.9  # a timeline row: its leading date is the event's
                 date = _year_of_that(sent, dm, work) if dm else None
+                if dm is not None and date == dm.value:
+                    date = _unborrowed(work, sent, dm)
                 if dm is None or _that_time(work, sent, tok) is not None:
                     that = _that_time(work, sent, tok)
                     if that is not None:
@@ -834,6 +836,19 @@ def _year_of_that(sent: Sent, dm: Any, work: Work | None = None) -> str:
 
 _THAT_TIME = re.compile(r"\s*(?:(?:in|on|during|by)\s+)?(?:that|the\s+same)\s+(?:(?:very|same)\s+)?(?P<unit>month|year|"
                         + "|".join(_MONTHS) + r")\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def _unborrowed(work: Work, sent: Sent, dm: Any) -> str:
+    """A month-day without a year ("on October 13") whose year was taken from a "since January 2017" of the same
+    sentence: that year is a landmark's, not the event's; the story's own year applies."""
+    value = dm.value
+    if re.search(r"\b\d{4}\b", dm.text) or not work.published or len(value) < 10:
+        return value
+    full = [d for d in sent.dates if d.start != dm.start and re.search(r"\b\d{4}\b", d.text) and d.value[:4] == value[:4]]
+    if not full or not all(re.search(r"\bsince\s*$", sent_text_before(sent, d.start)[-12:], re.I) for d in full):
+        return value
+    from nkmonitor.analyze.dates import normalize_date
+    return normalize_date(dm.text, work.published) or value
 
 
 def _that_time(work: Work, sent: Sent, trig: Any) -> str | None:
@@ -1049,7 +1064,10 @@ def _cue_token(sent: Sent, start: int, end: int) -> Any | None:
 
 def _antecedent(work: Work, sent: Sent, char: int, excluded: set[int]) -> tuple | None:
     """The person a he/she/him/her refers to: the last untitled person named before it (this or the two previous sentences)."""
-    for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 3), -1)]:
+    back = 2
+    if sent.i >= 1 and any(t.lower_ in ("he", "she", "him", "her", "his") for t in work.sents[sent.i - 1].span):
+        back = 4  # "... chose him. He later also sat on ... His term ended ...": a chain of pronouns carries the name on
+    for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 1 - back), -1)]:
         cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])
                  and not _appointer(work, c[2])]
         if cands:
