@@ -432,3 +432,61 @@ def test_month_day_keeps_year_of_its_own_event(run):
     text = "Robert King was sworn in as special envoy for North Korean human rights on November 23, 2009, and left on January 13."
     got = posts(run(text, "2023-10-20"))
     assert ("took_office", ENVOY, "robert_king", "2009-11-23") in got
+
+
+# ---- a chamber's passage told as "accepted the Senate's changes" / "adopting an amended version"; a lead
+# "signed legislation that ..." whose act is named in the next sentence; bill numbers of renewals
+@pytest.mark.parametrize("text, expected", [
+    ("The North Korean Human Rights Act of 2004 moved through Congress. The House then accepted the Senate's changes on Oct. 4, 2004.",
+     ("us_nkhra_2004", "passed_chamber", "us_house", "2004-10-04")),
+    ("The House approved the North Korean Human Rights Act on July 21, 2004, and the Senate followed on Sept. 28, 2004, "
+     "adopting an amended version by unanimous consent.",
+     ("us_nkhra_2004", "passed_chamber", "us_senate", "2004-09-28")),
+    ("The North Korean Human Rights Act of 2004 passed the Senate in September. The House agreed to the Senate's amendments "
+     "on October 4, 2004.",
+     ("us_nkhra_2004", "passed_chamber", "us_house", "2004-10-04")),
+])
+def test_chamber_accepts_other_chambers_text(run, text, expected):
+    assert expected in instr(run(text, "2024-10-01"))
+
+
+def test_accepting_changes_of_a_resolution_is_not_an_act(run):
+    got = instr(run("The House accepted the Senate's changes to the budget resolution on Oct. 4, 2004.", "2024-10-01"))
+    assert got == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON, Oct. 18 -- President George W. Bush on Monday signed legislation that commits the United States to promote "
+     "human rights in North Korea. The North Korean Human Rights Act of 2004 had moved through Congress with little opposition.",
+     ("us_nkhra_2004", "enacted", None, "2004-10-18")),
+    ("President Bush on Monday signed a bill that funds radio broadcasts into North Korea. The North Korean Human Rights Act "
+     "of 2004 passed Congress last month.",
+     ("us_nkhra_2004", "enacted", None, "2004-10-18")),
+])
+def test_signed_legislation_named_next(run, text, expected):
+    assert expected in instr(run(text, "2004-10-19"))
+
+
+def test_signed_a_letter_is_not_enactment(run):
+    got = instr(run("President Bush on Monday signed a letter to Seoul. The North Korean Human Rights Act of 2004 was mentioned.",
+                    "2004-10-19"))
+    assert not any(e == "enacted" for _i, e, _c, _d in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The North Korean Human Rights Act's authorization expired in 2022. Efforts to renew it began months earlier. "
+     "Rep. Young Kim introduced H.R. 7332 on March 31, 2022.",
+     ("us_nkhra_2004", "introduced", None, "2022-03-31")),
+    ("The North Korean Human Rights Act lapsed in 2022. " + "Advocates kept pressing. " * 60 +
+     "In the current Congress, Reps. Young Kim and Ami Bera introduced H.R. 3012 on April 28, 2023.",
+     ("us_nkhra_2004", "introduced", None, "2023-04-28")),
+])
+def test_renewal_bill_numbers(run, text, expected):
+    assert expected in instr(run(text, "2024-10-01"))
+
+
+def test_bill_number_of_another_act_not_linked(run):
+    text = ("The North Korea Sanctions and Policy Enhancement Act passed in 2016. The North Korean Human Rights Act lapsed in 2022. "
+            + "Advocates kept pressing. " * 60 + "Rep. Smith introduced H.R. 5555 on April 28, 2023.")
+    got = instr(run(text, "2024-10-01"))
+    assert not any(e == "introduced" for _i, e, _c, _d in got)

@@ -1181,8 +1181,8 @@ _INSTR_TRIGGERS = [
     (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
     (re.compile(r"\b(signed)\b(?!\s+(?:it\b|the\b|into\b|off\b))"), "signed"),
-    (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
-                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ |(?:last |this |in |on )?[\w.]+(?: \d{1,2})?(?:, \d{4})? )?to (?:pass|approve|adopt|extend|renew|reauthori[sz]e)|(?<=voted )(?:\S+ to \S+ )?(?:for|in favou?r of)(?= (?:the|its|this|that) ))\b"), "passed"),
+    (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|(?<=, )(?:adopting|approving|passing)(?= (?:the|it|an?|its) )|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
+                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?:accepted|agreed to|approved|adopted) (?:the )?(?:senate|house)(?:['\u2019]s)? (?:changes|text|version|amendments?)|(?<=voted )(?:\S+ to \S+ |(?:last |this |in |on )?[\w.]+(?: \d{1,2})?(?:, \d{4})? )?to (?:pass|approve|adopt|extend|renew|reauthori[sz]e)|(?<=voted )(?:\S+ to \S+ )?(?:for|in favou?r of)(?= (?:the|its|this|that) ))\b"), "passed"),
     (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation)|renewed|extended)\b"), "reauthorized"),
     (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|became effective|(?:in force|in effect) since)\b"), "entered_into_force"),
     (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:[\w'\u2019-]+ ){0,8}?to (?:lapse|expire))\b"), "expired"),
@@ -1191,7 +1191,9 @@ _INSTR_TRIGGERS = [
 ]
 
 
-_BACK_REF = re.compile(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b|\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b")
+_BACK_REF = re.compile(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b|\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b|"
+                       r"\b(?:accepted|agreed\s+to|approved|adopted)\s+(?:the\s+)?(?:senate|house)(?:['\u2019]s)?\s+(?:changes|text|version|amendments?)\b")
+_OTHER_CHAMBER_TEXT = re.compile(r"\b(?:accepted|agreed\s+to|approved|adopted)\s+(?:the\s+)?(?:senate|house)(?:['\u2019]s)?\s+(?:changes|text|version|amendments?)\b")
 
 
 def _instruments(work: Work) -> None:
@@ -1253,11 +1255,11 @@ def _instruments(work: Work) -> None:
                     continue
                 if pron and not any(c.lower_ in ("it", "them") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
                     continue
-                if event == "signed" and not _signed_law(sent, tok, instrs, pron):
+                if event == "signed" and not _signed_law(sent, tok, instrs, pron, borrowed):
                     continue  # "signed a letter", "signed an executive order"
                 if back and not re.search(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b", low) and not (
                         re.search(r"\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b", low)
-                        and event in ("passed", "introduced")):
+                        and event in ("passed", "introduced")) and not (_OTHER_CHAMBER_TEXT.search(low) and event == "passed"):
                     continue
                 inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
                 if back:
@@ -1381,11 +1383,13 @@ def _instruments(work: Work) -> None:
                         work.by_congress.discard(n_before)  # not added (a headline): the index is the next fact's
 
 
-def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool) -> bool:
+def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool, borrowed: bool = False) -> bool:
     """"which Bush signed last October", "The original act was signed in 2004": the law is what was signed."""
     if tok.lemma_.lower() != "sign":
         return False
     cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if borrowed and any(c.lemma_.lower() in ("legislation", "bill", "law", "measure") for c in cands):
+        return True  # "Bush on Monday signed legislation that ... . The North Korean Human Rights Act ...": named next
     if tok.dep_ in ("relcl", "acl"):
         cands.append(tok.head)
     for c in cands:

@@ -504,7 +504,11 @@ def link_mentions(ctx: Any) -> list[Mention]:
         for hit in _BILL_NUMBER.finditer(text):
             s0, s1 = _sentence_bounds(text, hit.start())
             near = any(-200 < hit.start() - m.start < 1000 for m in nkhra)
-            if near or re.search(r"reauthoriz|renew|extend", text[s0:s1], re.I):
+            p0 = _sentence_bounds(text, s0 - 2)[0] if s0 > 1 else s0
+            only_act = {m.id for m in base if m.kind == "instrument" and m.id.startswith("us_")} == {"us_nkhra_2004"}
+            # "Efforts to renew it began months earlier. Rep. Kim introduced H.R. 7332 ...": renewal words in the
+            # sentence before; or a document whose one US act is this one
+            if near or only_act or re.search(r"reauthoriz|renew|extend", text[p0:s1], re.I):
                 base.append(Mention(hit.start(), hit.end(), hit.group(0), "instrument", "us_nkhra_2004", "description"))
         base.sort(key=lambda m: m.start)
 
