@@ -490,3 +490,29 @@ def test_bill_number_of_another_act_not_linked(run):
             + "Advocates kept pressing. " * 60 + "Rep. Smith introduced H.R. 5555 on April 28, 2023.")
     got = instr(run(text, "2024-10-01"))
     assert not any(e == "introduced" for _i, e, _c, _d in got)
+
+
+# ---- the law's own year: "The original law dates to 2004", "the Act, which created the post in 2004";
+# "a 2008 revision of the Act, signed in October" is a renewal
+@pytest.mark.parametrize("text, expected", [
+    ("The original North Korean Human Rights Act dates to 2004 and was last renewed in 2018.",
+     ("us_nkhra_2004", "enacted", None, "2004")),
+    ("The North Korean Human Rights Act, which created the post in 2004, lapsed in 2022.",
+     ("us_nkhra_2004", "enacted", None, "2004")),
+    ("The North Korean Human Rights Act dates back to 2004.",
+     ("us_nkhra_2004", "enacted", None, "2004")),
+    ("Under a 2008 revision of the North Korean Human Rights Act, signed in October 2008, the envoy works full-time.",
+     ("us_nkhra_2004", "reauthorized", None, "2008-10")),
+])
+def test_law_own_year_and_revisions(run, text, expected):
+    assert expected in instr(run(text, "2024-10-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy post was created by the North Korean Human Rights Act of 2004.",
+    "The debate over the North Korean Human Rights Act dates to the 1990s.",
+    "The bill to renew the North Korean Human Rights Act dates to 2022.",
+])
+def test_no_law_year_enactment(run, text):
+    got = instr(run(text, "2024-10-01"))
+    assert not any(e == "enacted" for _i, e, _c, _d in got)

@@ -1180,6 +1180,7 @@ def _finish_vacancies(work: Work) -> None:
 _INSTR_TRIGGERS = [
     (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
+    (re.compile(r"\b((?:dates|dated) (?:back )?to(?= (?:the year )?\d{4}\b)|created (?:the|this|that|its) (?:[\w-]+ ){0,3}?(?:post|position|office|job)(?= in \d{4}\b))"), "dated_law"),
     (re.compile(r"\b(signed)\b(?!\s+(?:it\b|the\b|into\b|off\b))"), "signed"),
     (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|(?<=, )(?:adopting|approving|passing)(?= (?:the|it|an?|its) )|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
                 r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?:accepted|agreed to|approved|adopted) (?:the )?(?:senate|house)(?:['\u2019]s)? (?:changes|text|version|amendments?)|(?<=voted )(?:\S+ to \S+ |(?:last |this |in |on )?[\w.]+(?: \d{1,2})?(?:, \d{4})? )?to (?:pass|approve|adopt|extend|renew|reauthori[sz]e)|(?<=voted )(?:\S+ to \S+ )?(?:for|in favou?r of)(?= (?:the|its|this|that) ))\b"), "passed"),
@@ -1255,6 +1256,14 @@ def _instruments(work: Work) -> None:
                     continue
                 if pron and not any(c.lower_ in ("it", "them") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
                     continue
+                if event == "dated_law":
+                    subj = tok.head if tok.dep_ == "relcl" else _subject(tok)
+                    if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                        subj = tok.head
+                    sm = _token_mention(sent, subj, "instrument") if subj is not None else None
+                    if sm is None or sm not in instrs or re.search(r"\b(?:bill|measure|amendment|draft|reauthorization|renewal)\b", sm.text, re.I) \
+                            or any(c.dep_ == "auxpass" for c in tok.children):
+                        continue  # "The original law dates to 2004", "the Act, which created the post in 2004": the law's own year
                 if event == "signed" and not _signed_law(sent, tok, instrs, pron, borrowed):
                     continue  # "signed a letter", "signed an executive order"
                 if back and not re.search(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b", low) and not (
@@ -1300,7 +1309,7 @@ def _instruments(work: Work) -> None:
                             continue
                     else:
                         continue
-                if event in ("public_law", "signed"):
+                if event in ("public_law", "signed", "dated_law"):
                     ev = "enacted"
                 if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ations?)\b", low):
                     continue
@@ -1314,7 +1323,7 @@ def _instruments(work: Work) -> None:
                 elif inst.via == "description" and si > 0:
                     # "the law's", "H.R. 2061": a reference whose sentence before says what it is
                     context += " " + work.sents[si - 1].text.lower()
-                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension|renew", context) or "reauthorization" in inst.text.lower()) \
+                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension|renew|\b(?:a|the|its) (?:\d{4} )?(?:revision|amendment) of\b", context) or "reauthorization" in inst.text.lower()) \
                         and inst.id == "us_nkhra_2004" and not re.search(r"\b(?:original|first)\b", inst.text.lower() + " " + low[:m.start()][-60:]):
                     evs = ["reauthorized"]
                 if ev == "reauthorized":
@@ -1392,6 +1401,10 @@ def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool, borrowe
         return True  # "Bush on Monday signed legislation that ... . The North Korean Human Rights Act ...": named next
     if tok.dep_ in ("relcl", "acl"):
         cands.append(tok.head)
+    for c in list(cands):
+        if c.lemma_.lower() in ("revision", "amendment", "reauthorization", "renewal", "extension", "version"):
+            # "a 2008 revision of the North Korean Human Rights Act, signed in October": the act's renewal was signed
+            cands += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for c in cands:
         if pron and c.lower_ == "it":
             return True
