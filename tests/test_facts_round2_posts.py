@@ -516,3 +516,26 @@ def test_law_own_year_and_revisions(run, text, expected):
 def test_no_law_year_enactment(run, text):
     got = instr(run(text, "2024-10-01"))
     assert not any(e == "enacted" for _i, e, _c, _d in got)
+
+
+# ---- "the American post" / "the South Korean post" in a text about the envoy posts; a footnote mark glued to the
+# stop ("change.[4] Meanwhile ...") does not make the next clause a plan
+@pytest.mark.parametrize("text, post", [
+    ("Lee Shin-wha is South Korea's ambassador for North Korean human rights. Washington should name its own envoy. "
+     "The American post has been vacant since January 2017.", ENVOY),
+    ("Julie Turner is the U.S. special envoy for North Korean human rights. The South Korean post has been empty since July 2024.", ROK),
+    ("Nothing changed.[4] Meanwhile the State Department's human rights envoy post, vacant since January 2017, has remained "
+     "unfilled; the Secretary even proposed folding it into another office last year.[5]", ENVOY),
+])
+def test_state_qualified_post_and_footnote_glue(run, text, post):
+    assert post in vacancies(run(text, "2024-08-25"))
+
+
+@pytest.mark.parametrize("text", [
+    "The American post office has been empty since January.",
+    "Julie Turner is the U.S. special envoy for North Korean human rights. The American position on sanctions has been vacant of ideas.",
+    "Julie Turner is the U.S. special envoy for North Korean human rights. The post will fall vacant in January.",
+])
+def test_state_qualified_post_negatives(run, text):
+    got = vacancies(run(text, "2024-08-25"))
+    assert got == set()

@@ -1127,7 +1127,7 @@ def _vacancies(work: Work) -> None:
         if post.id in seen:
             continue
         tok = _token_at(sent, char)
-        if tok is not None and (_unreal(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
+        if tok is not None and (_unreal(tok) and not _own_finite_clause(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
             continue  # "the post will fall vacant in January": not yet
         if re.search(r"\b(?:no longer|not|never)\s+(?:\w+\s+)?$", sent.text[:m.start()]):
             continue  # "the post is no longer vacant"
@@ -1138,6 +1138,20 @@ def _vacancies(work: Work) -> None:
                 since = d.value
         _add(work, [sent], (0.75 if post.via == "description" else 0.8) - (0.1 if implicit else 0), type="post_vacancy", post=post.id,
              since=since, as_of=work.published)
+
+
+def _own_finite_clause(tok: Any) -> bool:
+    """The cue's clause is a finite statement of its own ("the post ... has remained unfilled") that a bad parse hangs
+    under a noun ("change.[4]" read as a noun when a footnote mark is glued to the stop): its reality is its own."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "is", "are", "was", "were")
+                                               for c in cur.children) and not _modal_verb(cur):
+            return cur.dep_ in ("ccomp", "conj") and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.tag_ != "VBG"
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
 
 
 def _modal_verb(verb: Any) -> bool:

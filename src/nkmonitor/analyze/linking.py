@@ -335,6 +335,13 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         mention = Mention(start, end, text[start:end], "post", post, via)
         out.append(mention)
         last_post.append(mention)
+    if any(p.id in by_state.values() for p in out):
+        # "The American post has been vacant since January 2017" in a text about the envoy posts: that state's post
+        for m in re.finditer(r"\b(American|U\.S\.|South\s+Korean|Seoul['\u2019]s|Washington['\u2019]s)\s+(?:envoy\s+)?(post|position)\b(?!\s+(?:office|of|for|on|in|at)\b)", text):
+            state = _surface_state(_norm(m.group(1)).replace("'s", "").replace("\u2019s", ""), index)
+            if state in by_state and not any(o.start <= m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.end(), m.group(0), "post", by_state[state], "description"))
+        out.sort(key=lambda x: x.start)
     return out
 
 
