@@ -539,3 +539,18 @@ def test_state_qualified_post_and_footnote_glue(run, text, post):
 def test_state_qualified_post_negatives(run, text):
     got = vacancies(run(text, "2024-08-25"))
     assert got == set()
+
+
+# ---- "the act" far from its antecedent: the document's one act; not when two acts were named
+def test_far_act_anaphor_single_act(run):
+    text = ("The North Korean Human Rights Act of 2004 set up the envoy post. " + "Advocates kept pressing for attention. " * 50
+            + "The act's funding authorization lapsed in September 2022.")
+    assert ("us_nkhra_2004", "expired", None, "2022-09") in instr(run(text, "2024-10-01"))
+
+
+def test_far_act_anaphor_two_acts(run):
+    text = ("The North Korean Human Rights Act of 2004 set up the envoy post. The North Korea Sanctions and Policy Enhancement Act "
+            "followed in 2016. " + "Advocates kept pressing for attention. " * 50
+            + "The act's funding authorization lapsed in September 2022.")
+    got = instr(run(text, "2024-10-01"))
+    assert not any(e == "expired" for _i, e, _c, _d in got)
