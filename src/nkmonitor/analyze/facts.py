@@ -393,17 +393,18 @@ def _prev(work: Work, idx: int, n: int = 1) -> list[Sent]:
 _POST_TRIGGERS = [
     # (regex on the lower-cased sentence, event) — matched near a post mention, then checked on the parse
     (re.compile(r"\b(nominat(?:ed|es|e|ing|ion)|put (?:his|her) name forward|put forward (?:his|her) name)\b"), "nominated"),
-    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|filled)\b"), "appointed"),
-    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b"), "confirmed"),
-    (re.compile(r"\b(sworn in|took office|assumed (?:the |his |her |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
+    (re.compile(r"\b(appoint(?:ed|s|ment|ing)?|tapped|picked|chose|selected|designated|letter of appointment|named (?!for\b|after\b)(?=[^.;]{1,200}?\bas\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) (?:new |first |next |own )?(?:[\w-]+ )?(?:special envoy|envoy|ambassador|special rapporteur|rapporteur)\b)|(?<=, )named (?!for\b|after\b)(?=(?:the |its |a )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|special rapporteur)\b)|(?:was|were|has been|had been) (?:first |originally |formally )?named(?! for\b| after\b)|named (?=(?:\w+ ){1,3}for (?:the|this|that) (?:job|post|position|role)\b)|named (?=(?:[\w.'\u2019-]+ ){1,4}to (?:the|this|that|his|her) (?:post|job|position|role|mandate)\b)|(?<!\bbe )(?<!\bwas )named (?=(?:him|her) (?:in|on) (?![^.;,]*\bafter\b))|filled|approved (?=(?:[\w.'\u2019-]+ ){1,4}(?:as (?:the |its |a |an )?(?:[\w.'\u2019-]+ ){0,3}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b|for (?:the|this|that) (?:job|post|position|role)\b)))\b"), "appointed"),
+    (re.compile(r"\b(confirmed|confirmation)\b(?=[^.]{0,60}\bsenate\b)|\bsenate\b[^.]{0,40}\b(confirmed|approved)\b|"
+                r"\b(?:won|received|gained|secured|got|obtained) (?:(?:the|full|unanimous) )?senate (approval|confirmation)\b"), "confirmed"),
+    (re.compile(r"\b(sworn in|swearing[- ]in|took office|assumed (?:the |his |her |this |office|the post|the role|the position|the mandate|duties)|took up (?:the |his |her )|takes up (?:the |his |her )|assumes (?:the |his |her |office)|took over (?:as|the)\b|took over from (?=[^.;]{1,60}?\bas\b)|(?:has|have|had) (?:served|held)\b[^.;]{0,120}?\bsince|serv(?:ed|ing) since|(?:began|started|begun|starts|begins) (?:his|her|the|its) (?:first |new |second )?(?:term|tenure|mandate|job|duties|work)|started work|(?:(?<=\bhe )|(?<=\bshe ))started (?=(?:on|in) (?:\d|the \d|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b))|became (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b(?! to \w+ (?!nations\b)))|(?:has|have|had) been (?=(?:the |its |their |a |an )?(?:(?!of |for |with |to )[\w.'\u2019-]+ ){0,4}?(?:special envoy|envoy|ambassador|ambassador-at-large|special rapporteur|rapporteur)\b[^.;]{0,120}?\bsince\b)|succeeded (?=[^.;]{1,60}?\bas\b))"), "took_office"),
     (re.compile(r"\b(extended|extending|extends|extend|extension|renewed|renewing|renews|renew)\b"), "term_extended"),
     (re.compile(r"\b(resign(?:ed|ation)?|stepped down|step down|stood down|quit|left office|retired from (?:the|his|her) (?:post|job|position)|dismissed|left (?:the|his|her) (?:[\w'\u2019-]+ ){0,8}?(?:post|office|position|job|role)\b|left (?:with|when|after|in)\b|"
                 r"(?:term|tenure|mandate|years|stint)s? (?:ended|came to an end|ran out|expired|ran until|lasted until)|completed (?:his|her|the) (?:[\w-]+ ){0,2}(?:term|tenure|mandate)|"
-                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
+                r"serving (?:through|until)|served (?:as (?:[^.;,]{1,80}? )?)?(?:through|until)|(?:served|stayed|remained) (?:on )?(?:(?:in (?:the|that) (?:post|job|role) )?for (?:about |nearly |almost |just over |more than )?(?:a|an|one|two|three|four|five|six|\d+) (?:years?|months?),? )?(?:through|until)|(?:held|holding|did) (?:it|the (?:[\w-]+ )?(?:post|job|position|role|work)|office) (?:[\w-]+ )?(?:until|through))\b"), "left_office"),
 ]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SERVED_RANGE = re.compile(
-    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?P<b>(?:\w+\s+)?\d{4})|"
+    r"\b(?:served|serving|held|holding|was|as|did|former)\b(?:[^.;]|(?<=[A-Z])\.|\.(?=\S)){0,120}?(?:from\s+(?P<a>(?:\w+\s+)?\d{4})\s+(?:to|until|through)\s+(?:(?:his|her|their|the)\s+(?:departure|resignation|retirement|exit)\s+(?:(?:at|near)\s+the\s+(?:start|end|beginning|close)\s+of|(?:early\s+|late\s+)?in)\s+)?(?P<b>(?:\w+\s+)?\d{4})|"
     r"\((?P<c>\d{4})\s*[-\u2013\u2014]\s*(?P<d>\d{4})\)|between\s+(?P<e>\d{4})\s+and\s+(?P<f>\d{4})|"
     r"from\s+(?P<g>\d{4})\s+(?:to|until|through)\s+(?P<mon>" + "|".join(_MONTHS) + r")(?:\s+of)?\s+(?P<rel>this|last)\s+year)",
     re.I,
@@ -421,7 +422,7 @@ def _author(work: Work) -> Mention | None:
     if m:
         cands.append(m.group(1))
     head = work.text[:1500]
-    m = re.search(r"^\s*(?:Author|By|Written by)[:\s]+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*$", head, re.M)
+    m = re.search(r"^\s*(?:Author|By|by|Written by)[:\s]+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\s*(?:$|,)", head, re.M)
     if m:
         cands.append(m.group(1))
     index = alias_index(getattr(ctx, "pack", None))
@@ -431,6 +432,21 @@ def _author(work: Work) -> Mention | None:
                 if kind == "person" and end - start >= len(name.strip()) - 2:
                     return Mention(-1, -1, surface, "person", ident, "alias")
     return None
+
+
+_APPOINTER_ROLES = {"us_president", "rok_president", "us_secretary_of_state"}
+
+
+def _appointer(work: Work, pid: str | None) -> bool:
+    """A head of state or a minister by the pack's roles ("Bush named him in 2005"): the appointing side, never
+    the holder of the post, even when the text gives no title."""
+    if not pid:
+        return False
+    try:
+        roles = set(getattr(work.ctx.pack.get(pid), "roles", None) or ())
+    except Exception:
+        return False
+    return bool(roles & _APPOINTER_ROLES)
 
 
 def _titled(work: Work, m_start: int, m_end: int | None = None, honorific: bool = True) -> bool:
@@ -506,8 +522,8 @@ def _post_events(work: Work) -> None:
                     if earlier:
                         posts = [earlier[-1]]
                         implicit_post = True
-            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and any(
-                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")):
+            if not posts and _STRONG_CUE.search(low) and not _OTHER_OFFICE.search(low) and (any(
+                    m.id and not _titled(work, m.start, m.end) for m in _in(sent.mentions, "person")) or _pronoun_holder(work, sent)):
                 # "Who held it before? ... Bush picked Jay Lefkowitz in August 2005": the one post of the passage
                 prev_posts = [m for s in _prev(work, si, 3) for m in _in(s.mentions, "post")]
                 if not prev_posts:
@@ -527,6 +543,10 @@ def _post_events(work: Work) -> None:
             if b is not None:
                 yb = re.search(r"\d{4}", b).group(0)
                 end_date = yb
+                mon_b = re.match(r"(" + "|".join(_MONTHS) + r")\s", b, re.I)
+                if mon_b and m.group("b"):
+                    # "from 2009 until his resignation in January 2017": the month the text gives
+                    end_date = f"{yb}-{[x.lower() for x in _MONTHS].index(mon_b.group(1).lower()) + 1:02d}"
             else:
                 # "from 2005 until January of this year": the month of the story's (or the year before's) year
                 if not work.published:
@@ -556,8 +576,13 @@ def _post_events(work: Work) -> None:
                         re.search(r"\b(term|mandate|tenure)s?\b", " ".join(p.text.lower() for p in _prev(work, si, 1)))
                         and re.search(r"(?:['\u2019]s|\bhis|\bhers)\s+(?:was|has been|had been|were)\s+(?:\w+\s+)?$", low[:m.start(gi)])):
                     continue  # "The post carries a one-year term. Lee's was renewed in July": an elided "term"
+                if event == "appointed" and m.group(gi).strip() == "approved" and re.search(r"\b(?:senate|senators)\b[^.;]{0,40}$", low[:m.start(gi)]):
+                    continue  # "the Senate approved X as envoy": the confirmation (read by its own cue)
                 if event == "appointed" and m.group(1) == "filled" and not re.search(r"\b(post|position|vacan)", low):
                     continue
+                if event == "appointed" and m.group(gi) == "filled" and any(
+                        ev2 != "appointed" and ev2 != "term_extended" and rx2.search(low) for rx2, ev2 in _POST_TRIGGERS):
+                    continue  # "the chair was filled when X was sworn in": the filling is that other, stated event
                 if event == "appointed" and m.group(gi) == "filled" and (tok.tag_ != "VBD" and not any(
                         c.dep_ in ("aux", "auxpass") for c in tok.children) or _unreal(tok.head)):
                     continue  # "to keep the post filled": a state wished for, not a filling
@@ -566,15 +591,22 @@ def _post_events(work: Work) -> None:
                     if obj is not None and (obj.lower_ in ("it", "them", "this", "that", "both") or obj.lemma_.lower() in _NOT_HOLDER
                                             or _token_mention(sent, obj, "instrument") is not None):
                         continue  # "the Senate approved it by unanimous consent": a bill, not a nominee
+                if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+                    subj = _subject(tok.head)
+                    if subj is not None and (subj.lemma_.lower() in _NOT_HOLDER or _token_mention(sent, subj, "instrument") is not None):
+                        continue  # "the act won Senate approval": a bill's passage, not a nominee's confirmation
                 if event == "confirmed" and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in (
                         "hearing", "process", "battle", "fight", "fate"):
                     continue  # "after a confirmation hearing in May": a step before the confirmation
-                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
+                if event == "appointed" and m.group(gi).startswith("named") and low[max(0, m.start(gi) - 2):m.start(gi)] != ", " and not re.match(r"named (?:him|her) (?:in|on) |named (?:[\w.'\u2019-]+ ){1,6}as\b|named (?:[\w.'\u2019-]+ ){1,4}(?:its|the|his|her|their) |named (?:\w+ ){1,3}for (?:the|this|that) ", low[m.start(gi):]) \
                         and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                     continue  # "named X, a lawyer who ..., as special envoy": the "as" must be the verb's
-                if event in ("appointed", "nominated") and any(c.dep_ == "xcomp" and c.lemma_.lower() in (
-                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") for c in tok.children):
+                if event in ("appointed", "nominated") and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                        a.lower_ == "to" for a in c.children)) and c.lemma_.lower() in (
+                        "chair", "head", "lead", "join", "serve", "sit", "investigate", "run", "oversee") and not any(
+                        _mention_at(sent, t.idx, "post") is not None for t in c.subtree) for c in tok.children):
                     continue  # "Kirby was named to chair it": appointed to another body, not to the post
+                    # (but "nominated X to serve as special envoy for ...": the post itself)
                 if event == "took_office" and m.group(gi).startswith("became") and re.match(
                         r"[^.;,]{0,60}?\b(?:first|last|only|second|third)\b[^.;,]{0,100}?\bto (?!the\b|a\b|an\b)[a-z]+\b", low[m.end(gi):]):
                     continue  # "became the first envoy to visit Pyongyang": a first, not a start of tenure
@@ -595,7 +627,8 @@ def _post_events(work: Work) -> None:
                         continue  # "after President Yoon Suk Yeol took office": a head of state's own office  # "the United States quit the Human Rights Council": a state, not a holder
                 if re.search(r"\b(no|not any)\s+(?:\w+\s+){0,2}(?:has|have|had|was|were)\s+(?:yet\s+)?(?:been\s+)?$|\b(nobody|no one|none)\s+(?:\w+\s+){0,2}$", low[:m.start(gi)][-50:]):
                     continue  # "no candidate has been nominated": a vacancy, not an event
-                if event in ("appointed", "nominated") and tok.pos_ == "NOUN" and (_noun_unreal(tok) or _governor_blocked(tok)):
+                if (event in ("appointed", "nominated") or tok.lower_.startswith("swearing")) and tok.pos_ == "NOUN" and (
+                        _noun_unreal(tok) or _governor_blocked(tok)):
                     continue
                 if event == "nominated" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in (
                         "confirm", "approve", "reject", "withdraw", "block", "hold", "consider", "advance", "vote"):
@@ -608,7 +641,24 @@ def _post_events(work: Work) -> None:
                                             avoid=_in(sent.mentions, "instrument") + _landmarks(sent, tok))
                 if dm is not None and _in_other_since_clause(sent, dm, tok):
                     dm, factor = None, 0.0  # "filling a post that had stood empty since the administration left in January"
-                date = _year_of_that(sent, dm) if dm else None
+                if event == "left_office" and re.search(r"\b(?:until|through)$", m.group(gi)):
+                    # "he stayed until the administration changed in January 2009": the until-clause's date
+                    for c in tok.children:
+                        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children):
+                            inside = {t.i for t in c.subtree}
+                            dm2 = next((d for d in sent.dates if (_token_at(sent, d.start) is not None and _token_at(sent, d.start).i in inside)), None)
+                            if dm2 is not None:
+                                dm, factor = dm2, 0.85
+                row = _row_date(work, sent, char)
+                if row is not None:
+                    dm, factor = row, 0.9  # a timeline row: its leading date is the event's
+                date = _year_of_that(sent, dm, work) if dm else None
+                if dm is not None and date == dm.value:
+                    date = _unborrowed(work, sent, dm)
+                if dm is None or _that_time(work, sent, tok) is not None:
+                    that = _that_time(work, sent, tok)
+                    if that is not None:
+                        date, factor = that, 0.85  # "was appointed that same month"
                 if passage and (person is None or not _holder_tied(work, sent, tok, person)):
                     continue  # the passage's post only for the named holder of this very verb
                 rel = _relative_later(sent, tok)
@@ -653,7 +703,8 @@ def _nominations_before_confirmation(work: Work) -> None:
                 break
 
 
-_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|"
+_STRONG_CUE = re.compile(r"\b(nominated|appointed|picked|tapped|chose|sworn in|resigned|stepped down|confirmed by the senate|senate (?:approval|confirmation)|"
+                         r"(?:his|her) appointment|named (?:him|her) (?:in|on) |took up (?:the|his|her) (?:work|post|job|mandate|duties)|(?:he|she) started (?=on |in )|"
                          r"(?:term|tenure|mandate)s? (?:ended|expired|ran out))\b")
 _OTHER_OFFICE = re.compile(r"\b((?:nominated|appointed|named|picked|tapped|chose|selected|sworn in)\b[^.;]{0,80}?\b(?:to (?:the|be|serve)|as)\b|court|"
                            r"to (?:chair|head|lead|join|serve on|sit on)|commission|panel|secretary|minister|director|chief|judge|governor|commissioner|ambassador to|envoy to|adviser|advisor|"
@@ -707,9 +758,27 @@ def _resolution_date(work: Work, si: int) -> str | None:
     return None
 
 
+def _pronoun_holder(work: Work, sent: Sent) -> bool:
+    """A he/she/him/her/his in the sentence that refers back to a pack person ("The Council chose him on 18 June 2010")."""
+    for t in sent.span:
+        if t.lower_ in ("he", "she", "him", "her", "his") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            ante = _antecedent(work, sent, t.idx, set())
+            return bool(ante and ante[0])
+    return False
+
+
 def _holder_tied(work: Work, sent: Sent, trig: Any, person: tuple) -> bool:
     """The person is the verb's own holder: its object, its passive subject, or the subject of a tenure verb."""
     holders = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if trig.pos_ == "NOUN":
+        holders += [c for c in trig.children if c.dep_ == "poss"]  # "approved his appointment"
+    for h in list(holders) + ([_subject(trig)] if trig.pos_ in ("VERB", "AUX") and _subject(trig) is not None else []):
+        if h.lower_ in ("him", "her", "his", "he", "she") and not any(c[0] <= h.idx < c[1] for c in _persons_in(work, sent)):
+            ante = _antecedent(work, sent, h.idx, set())
+            if ante is not None and ante[0] and ante[0] == person[0]:
+                return True  # "The Human Rights Council chose him": the pronoun is the named holder
+    if trig.dep_ == "acl" and trig.tag_ == "VBN":
+        holders.append(trig.head)  # "Robert King, confirmed by the Senate in November 2009, made it ..."
     subj = _subject(trig) if trig.pos_ in ("VERB", "AUX") else None
     if subj is not None:
         holders.append(subj)
@@ -751,15 +820,82 @@ def _in_other_since_clause(sent: Sent, dm: Any, trig: Any) -> bool:
     return False
 
 
-def _year_of_that(sent: Sent, dm: Any) -> str:
-    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date."""
+def _year_of_that(sent: Sent, dm: Any, work: Work | None = None) -> str:
+    """"on 1 August of that year", "in August the same year": the year of the sentence's earlier date
+    (or, with work, of the sentence before: "It passed in March 2016. It took effect in September of that year")."""
     after = sent.text[dm.end - sent.start: dm.end - sent.start + 20]
     if not re.match(r"\s*(?:of\s+)?(?:that|the same)\s+year\b", after, re.I):
         return dm.value
     earlier = [d for d in sent.dates if d.end <= dm.start and re.match(r"\d{4}", d.value)]
+    if not earlier and work is not None:
+        earlier = [d for s in _prev(work, sent.i, 1) for d in s.dates if re.match(r"\d{4}", d.value)]
     if not earlier or re.search(r"\b\d{4}\b", dm.text):
         return dm.value
     return earlier[-1].value[:4] + dm.value[4:]
+
+
+_THAT_TIME = re.compile(r"\s*(?:(?:in|on|during|by)\s+)?(?:that|the\s+same)\s+(?:(?:very|same)\s+)?(?P<unit>month|year|"
+                        + "|".join(_MONTHS) + r")\b(?!\s+(?:of|in)\b)", re.I)
+
+
+def _unborrowed(work: Work, sent: Sent, dm: Any) -> str:
+    """A month-day without a year ("on October 13") whose year was taken from a "since January 2017" of the same
+    sentence: that year is a landmark's, not the event's; the story's own year applies."""
+    value = dm.value
+    if re.search(r"\b\d{4}\b", dm.text) or not work.published or len(value) < 10:
+        return value
+    full = [d for d in sent.dates if d.start != dm.start and re.search(r"\b\d{4}\b", d.text) and d.value[:4] == value[:4]]
+    if not full or not all(re.search(r"\bsince\s*$", sent_text_before(sent, d.start)[-12:], re.I) for d in full):
+        return value
+    from nkmonitor.analyze.dates import normalize_date
+    return normalize_date(dm.text, work.published) or value
+
+
+def _that_time(work: Work, sent: Sent, trig: Any) -> str | None:
+    """"appointed that same month", "came into force that September", "approved that year": a date given only
+    by reference to the last dated event told before it (in this sentence or the one before)."""
+    off = trig.idx + len(trig.text) - sent.start
+    after = re.split(r"[,;]", sent.text[off:][:60])[0]
+    m = re.match(r"(?:\s*(?:up|in|into|down|out|off|the\s+\w+|it|him|her|them|office|effect|force|law|work)\b)*" + _THAT_TIME.pattern, after, re.I)
+    if m is None:
+        # further on in the trigger's own clause: "was named ambassador for North Korean human rights that September"
+        root = _clause_root(trig)
+        for m2 in re.finditer(r"\b(?:that|the\s+same)\b", sent.text[off:]):
+            m3 = _THAT_TIME.match(sent.text[off + m2.start() - 1:]) if m2.start() > 0 else None
+            t2 = _token_at(sent, sent.start + off + m2.start())
+            if re.search(r"\b(?:of|since|until|through|before|after|from)\s+$", sent.text[max(0, off + m2.start() - 25):off + m2.start()]):
+                continue  # "in August of that year" (the month's own year, handled with its date), "since that year"
+            if any(0 <= sent.start + off + m2.start() - d.end <= 2 for d in sent.dates):
+                continue  # "on 1 August that year": the date's own year (see _year_of_that)
+            if m3 is not None and t2 is not None and _clause_root(t2).i == root.i:
+                m = m3
+                break
+    if m is None:
+        return None
+    earlier = [d for d in sent.dates if d.end <= trig.idx and re.match(r"\d{4}", d.value)]
+    if not earlier:
+        earlier = [d for s in _prev(work, sent.i, 1) for d in s.dates if re.match(r"\d{4}", d.value)]
+    if not earlier:
+        return None
+    base = earlier[-1].value
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return base[:4]
+    if unit == "month":
+        return base[:7] if len(base) >= 7 else None
+    return f"{base[:4]}-{[x.lower() for x in _MONTHS].index(unit) + 1:02d}"
+
+
+def _row_date(work: Work, sent: Sent, char: int) -> DateMention | None:
+    """The leading date of a timeline row ("13 Jul 2004 | X appointed ...", "- March 2016: ..."): the date of the
+    event on that line, even when rows without final stops were read as one sentence."""
+    t = work.text
+    line_start = t.rfind("\n", 0, char) + 1
+    for d in sent.dates + [d for s in _prev(work, sent.i, 1) for d in s.dates]:
+        if line_start <= d.start <= line_start + 6 and re.fullmatch(r"\s*(?:[-*\u2022]\s*)?", t[line_start:d.start]) \
+                and re.match(r"\s*(?:\||:|\u2013|\u2014|-)\s", t[d.end:d.end + 4]) and d.end <= char:
+            return d
+    return None
 
 
 def _noun_unreal(tok: Any) -> bool:
@@ -790,10 +926,21 @@ def _person_fields(work: Work, person: tuple | None) -> dict:
 def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: str) -> tuple | None:
     """The post holder: the object of appoint/nominate, the subject of serve/resign; never the appointer."""
     cands = _persons_in(work, sent)
+    if trigger_tok is not None and _row_date(work, sent, trigger_tok.idx) is not None:
+        # a timeline row: only the people of the trigger's own line (rows were read as one sentence)
+        ls = work.text.rfind("\n", 0, trigger_tok.idx) + 1
+        le = work.text.find("\n", trigger_tok.idx)
+        le = len(work.text) if le < 0 else le
+        cands = [c for c in cands if ls <= c[0] < le]
     excluded: set[int] = set()
+    headline_passive = False
     if trigger_tok is not None and event in ("nominated", "appointed", "confirmed"):
         subj = _subject(trigger_tok)
-        if subj is not None and trigger_tok.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger_tok.children):
+        headline_passive = trigger_tok.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux") for c in trigger_tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in trigger_tok.children)
+        if subj is not None and trigger_tok.pos_ == "VERB" and not headline_passive and not any(c.dep_ == "auxpass" for c in trigger_tok.children):
+            # ("13 Jul 2004 | X of Thailand appointed as the first Special Rapporteur": a headline's passive, X the appointee)
             for c in cands:
                 if c[0] <= subj.idx < c[1]:
                     excluded.add(c[0])
@@ -801,7 +948,7 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         for c in cands:
             # "Bush appoints X" in a headline, "appointed by President Y": the appointer
             gap = work.text[c[1]:trigger_tok.idx]
-            if 0 <= trigger_tok.idx - c[1] <= 12 and re.fullmatch(r"[\s,]*(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?", gap):
+            if not headline_passive and 0 <= trigger_tok.idx - c[1] <= 12 and re.fullmatch(r"[\s,]*(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?", gap):
                 excluded.add(c[0])
             if re.search(r"\bby\s+(?:\w+\s+){0,2}$", work.text[max(0, c[0] - 30):c[0]]):
                 excluded.add(c[0])
@@ -809,7 +956,7 @@ def _pick_person(work: Work, sent: Sent, anchor: int, trigger_tok: Any, event: s
         if re.match(r"['\u2019]?s?\s+(?:administration|government|cabinet|White House)\b|['\u2019]s?\s+(?:\w+\s+)?(?:pick|choice|nominee|candidate|appointee)\b",
                     work.text[c[1]:c[1] + 30], re.I):
             excluded.add(c[0])  # "the Biden administration", "the Yoon government", "Biden's pick": the appointing side
-    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False)]
+    pool = [c for c in cands if c[0] not in excluded and not _titled(work, c[0], c[1], honorific=False) and not _appointer(work, c[2])]
     # first person: "my resignation", "I served"
     if trigger_tok is not None and work.author and event in ("took_office", "left_office", "term_extended"):
         owner = [c for c in trigger_tok.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
@@ -917,8 +1064,12 @@ def _cue_token(sent: Sent, start: int, end: int) -> Any | None:
 
 def _antecedent(work: Work, sent: Sent, char: int, excluded: set[int]) -> tuple | None:
     """The person a he/she/him/her refers to: the last untitled person named before it (this or the two previous sentences)."""
-    for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 3), -1)]:
-        cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])]
+    back = 2
+    if sent.i >= 1 and any(t.lower_ in ("he", "she", "him", "her", "his") for t in work.sents[sent.i - 1].span):
+        back = 4  # "... chose him. He later also sat on ... His term ended ...": a chain of pronouns carries the name on
+    for s in [sent] + [work.sents[j] for j in range(sent.i - 1, max(-1, sent.i - 1 - back), -1)]:
+        cands = [c for c in _persons_in(work, s) if c[1] <= char and c[0] not in excluded and not _titled(work, c[0], c[1])
+                 and not _appointer(work, c[2])]
         if cands:
             c = max(cands, key=lambda c: c[1])
             return (c[2], _full_name(work, c[2], c[3]))
@@ -937,7 +1088,7 @@ def _token_at(sent: Sent, char: int) -> Any | None:
 
 _VACANCY = re.compile(
     r"\b(vacant|vacancy|unfilled|empty|absent since|no occupant|(?:nobody|no one) (?:has|had) (?:held|filled|occupied)|first (?:person|one) to (?:hold|fill) [^.]{0,30}since|yet to (?:name|appoint|nominate|fill)|"
-    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
+    r"(?:has|have|had) not (?:yet )?(?:been )?(?:appointed|named|nominated|filled)|(?:nobody|no one|no successor|no replacement) (?:was|were|has been|had been) (?:appointed|named|nominated|chosen|picked)|(?:has|have|had) (?:gone|remained|stayed|sat) (?:unfilled|empty|vacant)|no (?:one|candidate|successor) (?:has|had) been (?:named|nominated|appointed)|"
     r"(?:has|have|had) not had an?|(?:has|have|had) had no\b|(?:has|have|had) been no\b|there (?:is|was) no (?:special )?(?:envoy|ambassador|rapporteur)|without an? (?:special )?(?:envoy|ambassador|rapporteur)|last time [^.]{0,40} had an?)\b",
     re.I,
 )
@@ -957,6 +1108,18 @@ def _vacancies(work: Work) -> None:
             # "she will fill a position that has been vacant since ...", "with the seat still empty": the post of the sentence before
             posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")][-1:]
             implicit = bool(posts)
+        if not posts and (re.match(r"vacancy|nobody|no one|no successor|no replacement", m.group(0), re.I)
+                          or re.search(r"\b(?:the|its|that|this)\s+(?:\w+\s+)?(?:position|post|job|role|seat|office|chair)\s+"
+                                       r"(?:has|have|had)\s+(?:been|remained|stayed|sat|stood|gone)\s+(?:\w+\s+)?(?:vacant|empty|unfilled)\b", sent.text, re.I)):
+            # "ending a vacancy that had lasted since ...", "For five years after that, nobody was appointed",
+            # "The post has been vacant since 2017": the post of the sentences before (the one post they name)
+            prev_posts = [m2 for s2 in _prev(work, si, 2) for m2 in _in(s2.mentions, "post")]
+            cue = _token_at(sent, sent.start + m.start())
+            other = re.match(r"[^.;,]{0,40}?\b(?:on|at|in|to|for)\s+(?:the|a|an|its)\s+(?!post\b|position\b|job\b|role\b)[a-z]+",
+                             sent.text[m.end():])  # "a vacancy on the court", "nobody was appointed to the commission"
+            if len({p.id for p in prev_posts}) == 1 and not other and not (
+                    cue is not None and cue.pos_ == "NOUN" and _governor_blocked(cue)):
+                posts, implicit = prev_posts[-1:], True
         if not posts:
             continue
         char = sent.start + m.start()
@@ -964,7 +1127,7 @@ def _vacancies(work: Work) -> None:
         if post.id in seen:
             continue
         tok = _token_at(sent, char)
-        if tok is not None and (_unreal(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
+        if tok is not None and (_unreal(tok) and not _own_finite_clause(tok) or tok.dep_ in ("acomp", "oprd", "attr", "xcomp") and _modal_verb(tok.head)):
             continue  # "the post will fall vacant in January": not yet
         if re.search(r"\b(?:no longer|not|never)\s+(?:\w+\s+)?$", sent.text[:m.start()]):
             continue  # "the post is no longer vacant"
@@ -975,6 +1138,20 @@ def _vacancies(work: Work) -> None:
                 since = d.value
         _add(work, [sent], (0.75 if post.via == "description" else 0.8) - (0.1 if implicit else 0), type="post_vacancy", post=post.id,
              since=since, as_of=work.published)
+
+
+def _own_finite_clause(tok: Any) -> bool:
+    """The cue's clause is a finite statement of its own ("the post ... has remained unfilled") that a bad parse hangs
+    under a noun ("change.[4]" read as a noun when a footnote mark is glued to the stop): its reality is its own."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "is", "are", "was", "were")
+                                               for c in cur.children) and not _modal_verb(cur):
+            return cur.dep_ in ("ccomp", "conj") and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.tag_ != "VBG"
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
 
 
 def _modal_verb(verb: Any) -> bool:
@@ -1017,9 +1194,10 @@ def _finish_vacancies(work: Work) -> None:
 _INSTR_TRIGGERS = [
     (re.compile(r"\b(introduc(?:ed|es|e|ing)|(?:was|were) (?:first |originally )?proposed)\b"), "introduced"),
     (re.compile(r"\b(signed\b[^.;]{0,120}?\binto law|signed into law|enacted|promulgated|became law|sign(?:ed|s)? (?:the|it)|signed off on)\b"), "enacted"),
+    (re.compile(r"\b((?:dates|dated) (?:back )?to(?= (?:the year )?\d{4}\b)|created (?:the|this|that|its) (?:[\w-]+ ){0,3}?(?:post|position|office|job)(?= in \d{4}\b))"), "dated_law"),
     (re.compile(r"\b(signed)\b(?!\s+(?:it\b|the\b|into\b|off\b))"), "signed"),
-    (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
-                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?<=voted )(?:\S+ to \S+ )?to (?:pass|approve|adopt))\b"), "passed"),
+    (re.compile(r"\b(passed|approved|adopted|passes|cleared|clears|(?<=, )(?:adopting|approving|passing)(?= (?:the|it|an?|its) )|won (?:final |unanimous |swift )?(?:approval|passage)|sailed through|"
+                r"(?:pushed|rammed|railroaded|forced)\b[^.;]{0,60}?\bthrough|(?:accepted|agreed to|approved|adopted) (?:the )?(?:senate|house)(?:['\u2019]s)? (?:changes|text|version|amendments?)|(?<=voted )(?:\S+ to \S+ |(?:last |this |in |on )?[\w.]+(?: \d{1,2})?(?:, \d{4})? )?to (?:pass|approve|adopt|extend|renew|reauthori[sz]e)|(?<=voted )(?:\S+ to \S+ )?(?:for|in favou?r of)(?= (?:the|its|this|that) ))\b"), "passed"),
     (re.compile(r"\b(reauthoriz(?:ed|es|ing|ation)|renewed|extended)\b"), "reauthorized"),
     (re.compile(r"\b((?:went|go|goes|gone|came|come|comes|entered|enter|enters) into (?:force|effect)|took effect|takes effect|became effective|(?:in force|in effect) since)\b"), "entered_into_force"),
     (re.compile(r"\b(expired|lapsed|expiration|ran out|(?<=let )(?:the |its |it )?(?:\w+ ){0,3}?(?:lapse|expire)|(?<=allowed )(?:the |its |it )?(?:[\w'\u2019-]+ ){0,8}?to (?:lapse|expire))\b"), "expired"),
@@ -1028,7 +1206,9 @@ _INSTR_TRIGGERS = [
 ]
 
 
-_BACK_REF = re.compile(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b|\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b")
+_BACK_REF = re.compile(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b|\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b|"
+                       r"\b(?:accepted|agreed\s+to|approved|adopted)\s+(?:the\s+)?(?:senate|house)(?:['\u2019]s)?\s+(?:changes|text|version|amendments?)\b")
+_OTHER_CHAMBER_TEXT = re.compile(r"\b(?:accepted|agreed\s+to|approved|adopted)\s+(?:the\s+)?(?:senate|house)(?:['\u2019]s)?\s+(?:changes|text|version|amendments?)\b")
 
 
 def _instruments(work: Work) -> None:
@@ -1050,7 +1230,9 @@ def _instruments(work: Work) -> None:
                 if len(prev_ids) == 1:
                     instrs = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id][-1:]
                     back = True
-            if not instrs and si > 0 and re.search(r"\bit\b", low):
+            plural_prev = [m for m in _in(work.sents[si - 1].mentions, "instrument") if "resolution" not in m.id
+                           and re.search(r"authori[sz]ations|provisions$", m.text, re.I)] if si > 0 else []
+            if not instrs and si > 0 and (re.search(r"\bit\b", low) or (plural_prev and re.search(r"\bthem\b", low))):
                 # "It cleared the House on July 21", "Bush signed it on October 18": the law of the sentences before,
                 # when they name exactly one (checked per trigger: "it" must be the trigger's subject or object)
                 prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "instrument") if "resolution" not in m.id]
@@ -1064,10 +1246,14 @@ def _instruments(work: Work) -> None:
                 char = sent.start + m.start()
                 if any(x.start <= char < x.end and x.kind == "instrument" for x in sent.mentions):
                     continue  # "Reauthorization Act": part of a name, not an event
-                if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire"):
+                if event in ("passed", "expired") and m.group(1).split()[-1] in ("pass", "approve", "adopt", "lapse", "expire", "extend", "renew", "reauthorize", "reauthorise"):
                     char = sent.start + m.end(1) - len(m.group(1).split()[-1])  # "voted 415 to 0 to pass", "let the law lapse"
+                if event == "passed" and re.match(r"(?:\S+ to \S+ )?(?:for|in favou?r of)\b", m.group(1)) and low[max(0, m.start() - 6):m.start()] == "voted ":
+                    char = sent.start + m.start() - 6  # "the Senate voted 96 to 0 for the act": the voting is the passage
                 tok = _token_at(sent, char)
                 date_tok = tok
+                if tok is not None and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "vote":
+                    date_tok = tok.head  # "voted last November to extend them": the vote's date
                 if tok is not None and event == "expired" and tok.lemma_.lower() in ("lapse", "expire") \
                         and tok.head.lemma_.lower() in ("let", "allow"):
                     tok = tok.head  # "Congress let the act lapse": the letting is the reported event
@@ -1082,13 +1268,21 @@ def _instruments(work: Work) -> None:
                     continue  # "a bill reauthorizing the act": describes the bill; its passage is the event
                 if back and event not in ("passed", "expired", "introduced"):
                     continue
-                if pron and not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+                if pron and not any(c.lower_ in ("it", "them") and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
                     continue
-                if event == "signed" and not _signed_law(sent, tok, instrs, pron):
+                if event == "dated_law":
+                    subj = tok.head if tok.dep_ == "relcl" else _subject(tok)
+                    if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                        subj = tok.head
+                    sm = _token_mention(sent, subj, "instrument") if subj is not None else None
+                    if sm is None or sm not in instrs or re.search(r"\b(?:bill|measure|amendment|draft|reauthorization|renewal)\b", sm.text, re.I) \
+                            or any(c.dep_ == "auxpass" for c in tok.children):
+                        continue  # "The original law dates to 2004", "the Act, which created the post in 2004": the law's own year
+                if event == "signed" and not _signed_law(sent, tok, instrs, pron, borrowed):
                     continue  # "signed a letter", "signed an executive order"
                 if back and not re.search(r"\b(?:its|the act['\u2019]s|the law['\u2019]s)\s+authori[sz]ations?\b", low) and not (
                         re.search(r"\b(?:reauthorization|extension)\s+(?:bill|measure)\b|\b(?:bill|measure)\s+to\s+(?:re)?authori[sz]e\b", low)
-                        and event in ("passed", "introduced")):
+                        and event in ("passed", "introduced")) and not (_OTHER_CHAMBER_TEXT.search(low) and event == "passed"):
                     continue
                 inst = min(instrs, key=lambda p: abs(p.start - char)) if not borrowed else instrs[0]
                 if back:
@@ -1112,6 +1306,10 @@ def _instruments(work: Work) -> None:
                             dm2, _f2 = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
                             _add(work, [sent], 0.72, type="instrument_event", instrument=min(instrs, key=lambda p: abs(p.start - char)).id,
                                  event="passed_chamber", chamber=other, date=dm2.value if dm2 else None)
+                    elif _legislators_passed(sent, tok) and min(instrs, key=lambda p: abs(p.start - char)).id.startswith("rok_"):
+                        # "lawmakers finally approved it": South Korea's legislature has one chamber
+                        ev, chamber = "passed_chamber", "rok_national_assembly"
+                        yes, no = _vote_counts(sent.text)
                     elif _law_passed_itself(sent, tok, instrs):
                         # "the act, first passed in 2004": the law itself passed, no chamber named. In the US that is
                         # Congress enacting it; South Korea's legislature has one chamber, the National Assembly
@@ -1125,7 +1323,7 @@ def _instruments(work: Work) -> None:
                             continue
                     else:
                         continue
-                if event in ("public_law", "signed"):
+                if event in ("public_law", "signed", "dated_law"):
                     ev = "enacted"
                 if event == "expired" and not re.search(r"\b(act|law|legislation|authori[sz]ations?)\b", low):
                     continue
@@ -1139,7 +1337,7 @@ def _instruments(work: Work) -> None:
                 elif inst.via == "description" and si > 0:
                     # "the law's", "H.R. 2061": a reference whose sentence before says what it is
                     context += " " + work.sents[si - 1].text.lower()
-                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension|renew", context) or "reauthorization" in inst.text.lower()) \
+                if ev == "enacted" and not first and (re.search(r"reauthoriz|extend|extension|renew|\b(?:a|the|its) (?:\d{4} )?(?:revision|amendment) of\b", context) or "reauthorization" in inst.text.lower()) \
                         and inst.id == "us_nkhra_2004" and not re.search(r"\b(?:original|first)\b", inst.text.lower() + " " + low[:m.start()][-60:]):
                     evs = ["reauthorized"]
                 if ev == "reauthorized":
@@ -1161,9 +1359,23 @@ def _instruments(work: Work) -> None:
                                             skip_since=not (event == "entered_into_force" and "since" in m.group(1)))
                     if dm is None and date_tok is not tok:
                         dm, _f = _attached_date(work, sent, date_tok, avoid=avoid)
-                date = dm.value if dm else None
+                date = _year_of_that(sent, dm, work) if dm else None
+                that = _that_time(work, sent, tok)
+                if that is not None:
+                    date = that  # "and it came into force that September"
                 more: list[str] = []
-                if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or ""):
+                if dm is not None and "reauthorized" in evs:
+                    # "renewed the act three times: in October 2008, in August 2012 and in July 2018": one event per date
+                    prev_d = dm
+                    for d2 in sent.dates:
+                        if d2.start < prev_d.end:
+                            continue
+                        if not re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:again\s+)?(?:in|on)?\s*", work.text[prev_d.end:d2.start]):
+                            break
+                        if len(d2.value) == len(dm.value) and d2.value != dm.value and re.fullmatch(r"\d{4}(?:-\d{2})?", d2.value):
+                            more.append(d2.value)
+                        prev_d = d2
+                if dm is not None and ev == "reauthorized" and re.fullmatch(r"\d{4}", dm.value or "") and not more:
                     # "reauthorized in 2008, 2012 and 2018": one event per listed year
                     lm = re.match(r"((?:\s*,\s*\d{4})*\s*,?\s*and\s+\d{4})\b", work.text[dm.end:sent.end])
                     if lm:
@@ -1194,13 +1406,19 @@ def _instruments(work: Work) -> None:
                         work.by_congress.discard(n_before)  # not added (a headline): the index is the next fact's
 
 
-def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool) -> bool:
+def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool, borrowed: bool = False) -> bool:
     """"which Bush signed last October", "The original act was signed in 2004": the law is what was signed."""
     if tok.lemma_.lower() != "sign":
         return False
     cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if borrowed and any(c.lemma_.lower() in ("legislation", "bill", "law", "measure") for c in cands):
+        return True  # "Bush on Monday signed legislation that ... . The North Korean Human Rights Act ...": named next
     if tok.dep_ in ("relcl", "acl"):
         cands.append(tok.head)
+    for c in list(cands):
+        if c.lemma_.lower() in ("revision", "amendment", "reauthorization", "renewal", "extension", "version"):
+            # "a 2008 revision of the North Korean Human Rights Act, signed in October": the act's renewal was signed
+            cands += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for c in cands:
         if pron and c.lower_ == "it":
             return True
@@ -1210,6 +1428,14 @@ def _signed_law(sent: Sent, tok: Any, instrs: list[Mention], pron: bool) -> bool
         if m is not None and m in instrs:
             return True
     return False
+
+
+def _legislators_passed(sent: Sent, tok: Any) -> bool:
+    """"lawmakers approved it", "approved by parliament": the legislature passed it, not named by its own name."""
+    words = ("lawmaker", "legislator", "parliament", "legislature", "assemblyman", "mp")
+    subj = _subject(tok) if not any(c.dep_ == "auxpass" for c in tok.children) else None
+    agent = _agent(tok)
+    return any(t is not None and t.lemma_.lower() in words for t in (subj, agent))
 
 
 def _law_passed_itself(sent: Sent, tok: Any, instrs: list[Mention]) -> bool:

@@ -264,10 +264,14 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         head_key = head.replace("ambassador at large", "ambassador-at-large")
         target = heads.get(head_key) or heads.get(head)
         after = text[m.end():m.end() + 160]
+        noun = re.match(r"\s+(?:post|position|job|seat)\b(?=\s+(?:for|on|of)\b)", after, re.I)
+        if noun:
+            # "the ambassador post for North Korean human rights": the title used as a modifier of "post"
+            after = after[noun.end():]
         topic = _TOPIC.match(after)
         if topic and not re.search(r"korea|dprk", topic.group(0), re.I):
             topic = None  # "Ambassador for Human Rights": a general post, not the DPRK one
-        end = m.end() + (topic.end() if topic else 0)
+        end = m.end() + (noun.end() if noun else 0) + (topic.end() if topic else 0)
         state, via, qstart = _qualifier_state(text, m.start(), index)
         has_hr_topic = bool(topic)
         if via == "topic":
@@ -331,6 +335,13 @@ def _link_posts(text: str, index: AliasIndex, lex: dict, prior: list[Mention]) -
         mention = Mention(start, end, text[start:end], "post", post, via)
         out.append(mention)
         last_post.append(mention)
+    if any(p.id in by_state.values() for p in out):
+        # "The American post has been vacant since January 2017" in a text about the envoy posts: that state's post
+        for m in re.finditer(r"\b(American|U\.S\.|South\s+Korean|Seoul['\u2019]s|Washington['\u2019]s)\s+(?:envoy\s+)?(post|position)\b(?!\s+(?:office|of|for|on|in|at)\b)", text):
+            state = _surface_state(_norm(m.group(1)).replace("'s", "").replace("\u2019s", ""), index)
+            if state in by_state and not any(o.start <= m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.end(), m.group(0), "post", by_state[state], "description"))
+        out.sort(key=lambda x: x.start)
     return out
 
 
@@ -500,7 +511,11 @@ def link_mentions(ctx: Any) -> list[Mention]:
         for hit in _BILL_NUMBER.finditer(text):
             s0, s1 = _sentence_bounds(text, hit.start())
             near = any(-200 < hit.start() - m.start < 1000 for m in nkhra)
-            if near or re.search(r"reauthoriz|renew|extend", text[s0:s1], re.I):
+            p0 = _sentence_bounds(text, s0 - 2)[0] if s0 > 1 else s0
+            only_act = {m.id for m in base if m.kind == "instrument" and m.id.startswith("us_")} == {"us_nkhra_2004"}
+            # "Efforts to renew it began months earlier. Rep. Kim introduced H.R. 7332 ...": renewal words in the
+            # sentence before; or a document whose one US act is this one
+            if near or only_act or re.search(r"reauthoriz|renew|extend", text[p0:s1], re.I):
                 base.append(Mention(hit.start(), hit.end(), hit.group(0), "instrument", "us_nkhra_2004", "description"))
         base.sort(key=lambda m: m.start)
 
@@ -615,7 +630,16 @@ def _add_anaphora(text: str, mentions: list[Mention]) -> list[Mention]:
                     out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, prior[-1].id, "description"))
                 continue
             i = bisect.bisect_right(ends, hit.start()) - 1
-            if i < 0 or hit.start() - pool[i].end > ANAPHORA_WINDOW:
+            if i >= 0 and hit.start() - pool[i].end > ANAPHORA_WINDOW and not (
+                    kind == "instrument" and hit.group(1).lower() in ("act", "law", "statute")
+                    and len({m.id for m in pool[:i + 1]}) == 1):
+                # far from its antecedent: "the act" still means the one act the document has named
+                continue
+            if i < 0 and kind == "post" and pool and len({m.id for m in pool}) == 1 and hit.group(1) and hit.group(1).lower() in ("post", "mandate"):
+                # "The post changed hands this week" before the title is first spelled out: the document's one post
+                out.append(Mention(hit.start(), hit.end(), hit.group(0), kind, pool[0].id, "description"))
+                continue
+            if i < 0:
                 continue
             if kind == "instrument" and hit.group(1).lower() == "ban" and pool[i].id != "rok_anti_leaflet_law_2020":
                 continue  # "the ban" is the leaflet law's name in the press, not any act's
