@@ -1386,7 +1386,7 @@ def _resolutions(work: Work) -> None:
             if dm is None:
                 # no date of its own: a timeline line's year, else the story's year, unless the sentence dates
                 # other events (then the vote is background whose year the text does not give)
-                ly = _line_year(work, sent.start)
+                ly = _line_year(work, sent.start) or (_narrative_year(work, sent) if not sent.dates and tok.tag_ in ("VBD", "VBN") else None)
                 date = str(ly) if ly else (work.published[:4] if work.published and not sent.dates and not _past_perfect(tok) else None)
                 conf -= 0.1
                 if date is None:
@@ -1540,8 +1540,11 @@ def _resolution_refs(work: Work) -> None:
                     date = main[0].value[:4]
                     conf -= 0.1
             if date is None:
+                ny = _narrative_year(work, sent) if not sent.dates and ly is None else None
                 if ly is not None:
                     date = str(ly)
+                elif ny is not None and (tok.tag_ in ("VBD", "VBN") or tok.pos_ == "NOUN"):
+                    date = str(ny)  # "The committee vote that November ... was 97 in favour": the year told just before
                 elif work.published and not sent.dates and not _past_perfect(tok):
                     date = work.published[:4]  # the story's own vote, told without a date
                     conf -= 0.1
@@ -1957,7 +1960,27 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
         return None  # "co-sponsored it from 2008 to 2018, after abstaining ...": an earlier, undated stance
     if perfect or ref is None:
         return None
+    ny = _narrative_year(work, sent) if tok.tag_ in ("VBD", "VBN") or tok.pos_ in ("ADJ", "ADP") else None
+    if ny is not None:
+        return [ny]
     return [ref]
+
+
+def _narrative_year(work: Work, sent: Sent) -> int | None:
+    """The single year of the nearest earlier dated sentence of the same paragraph ("The author was in the room on
+    17 November 2005, when the committee adopted ... Seoul abstained."): an undated past event told right after it
+    belongs to that year, not to the story's."""
+    for k in range(sent.i - 1, max(-1, sent.i - 3), -1):
+        prev = work.sents[k]
+        gap = work.text[prev.start + len(prev.text.rstrip()):sent.start + len(sent.text) - len(sent.text.lstrip())]
+        if "\n" in gap:
+            return None  # a new paragraph (or a new timeline line): a new time frame
+        ds = [d for d in prev.dates if re.match(r"\d{4}", d.value or "")]
+        if not ds:
+            continue
+        ys = {int(d.value[:4]) for d in ds}
+        return ys.pop() if len(ys) == 1 else None
+    return None
 
 
 _VAGUE_PAST = re.compile(r"\b(?:in (?:the )?(?:earlier|previous|prior|past|preceding) years|in the years (?:before|prior)|"

@@ -1,0 +1,79 @@
+"""Round 2 (dev set E): resolution votes and state positions, general phrasings of each class (positive and negative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkmonitor.analyze.context import DocContext
+from nkmonitor.analyze.facts import extract_facts
+from nkmonitor.analyze.linking import link_mentions
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from nkmonitor.analyze import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def run(extractor):
+    def _run(text: str, published: str | None = "2023-10-14"):
+        ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack)
+        ctx.mentions = link_mentions(ctx)
+        facts = extract_facts(ctx)
+        for f in facts:
+            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+            assert 0.0 < f.confidence < 1.0
+        return [f.to_json() for f in facts]
+    return _run
+
+
+def positions(facts):
+    return {(f["state"], f["year"], f["position"]) for f in facts if f["type"] == "state_position"}
+
+
+def votes(facts):
+    return {(f["body"], (f.get("date") or "")[:4], f.get("method"), f.get("yes")) for f in facts if f["type"] == "resolution_vote"}
+
+
+# ---------------------------------------------------------------- an undated past event told right after a dated one
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Third Committee adopted the annual resolution on North Korea on 14 November 2019. South Korea was absent from the list of co-sponsors.",
+     ("rok", 2019, "not_cosponsored")),
+    ("The Third Committee adopted the annual resolution on North Korea in November 2019. The United States remained a co-sponsor.",
+     ("us", 2019, "cosponsored")),
+    ("The Commission on Human Rights adopted a resolution on North Korea in April 2004. South Korea, then seeking engagement, abstained on that text.",
+     ("rok", 2004, "abstained")),
+    ("I was in the hall on 17 November 2005, when the Third Committee adopted the first resolution on North Korea. Seoul abstained, citing inter-Korean ties.",
+     ("rok", 2005, "abstained")),
+    ("The General Assembly took up the resolution on North Korea in 2012. Japan co-sponsored it, as usual.",
+     ("japan", 2012, "cosponsored")),
+])
+def test_position_takes_the_year_told_just_before(run, text, expected):
+    got = positions(run(text))
+    assert expected in got
+    assert (expected[0], 2023, expected[2]) not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a new paragraph starts a new time frame: the story's year
+    ("The first resolution on North Korea was adopted by the General Assembly in 2005.\n\nThis year, South Korea co-sponsored the resolution.",
+     ("rok", 2023, "cosponsored")),
+    ("The Third Committee adopted a resolution on North Korea in 2015.\n\nSouth Korea co-sponsored the resolution.",
+     ("rok", 2023, "cosponsored")),
+])
+def test_new_paragraph_keeps_story_year(run, text, expected):
+    assert expected in positions(run(text))
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Seoul abstained again in 2007 when the General Assembly's Third Committee voted on the resolution on North Korea. "
+     "The committee vote that November was 97 in favour, 23 against and 60 abstaining.", "2007"),
+    ("The Human Rights Council took up North Korea again in March 2014. The Council adopted the resolution by a recorded vote.", "2014"),
+])
+def test_vote_takes_the_year_told_just_before(run, text, year):
+    got = votes(run(text, published="2016-05-02"))
+    assert any(v[1] == year for v in got), got
+    assert not any(v[1] == "2016" for v in got), got
