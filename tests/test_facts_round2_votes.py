@@ -77,3 +77,52 @@ def test_vote_takes_the_year_told_just_before(run, text, year):
     got = votes(run(text, published="2016-05-02"))
     assert any(v[1] == year for v in got), got
     assert not any(v[1] == "2016" for v in got), got
+
+
+# ---------------------------------------------------------------- "not only X but (also) Y": two positions, neither negated
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Seoul not only voted yes but co-sponsored the resolution for the first time.", {("rok", "voted_yes"), ("rok", "cosponsored")}),
+    ("Japan not only voted in favour but also co-sponsored the text.", {("japan", "voted_yes"), ("japan", "cosponsored")}),
+    ("South Korea did not only vote for the resolution; it co-sponsored it.", {("rok", "cosponsored")}),
+    ("The United States not only co-sponsored the resolution but also lobbied others to back it.", {("us", "cosponsored")}),
+])
+def test_not_only_is_not_a_negation(run, sentence, expected):
+    got = positions(run("The U.N. General Assembly adopted its annual resolution on North Korea on Tuesday. " + sentence))
+    assert {(s, p) for s, _y, p in got} >= expected
+    assert not any(p == "not_cosponsored" for _s, _y, p in got)
+
+
+@pytest.mark.parametrize("sentence, state", [
+    ("Seoul did not co-sponsor the resolution, but it joined the consensus.", "rok"),
+    ("Japan was not among the co-sponsors this time.", "japan"),
+])
+def test_plain_not_still_negates(run, sentence, state):
+    got = positions(run("The U.N. General Assembly adopted its annual resolution on North Korea on Tuesday. " + sentence))
+    assert (state, 2023, "not_cosponsored") in got
+    assert (state, 2023, "cosponsored") not in got
+
+
+# ---------------------------------------------------------------- "for the second year in a row": the year before too
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Last month, for the second year in a row, Seoul declined to co-sponsor the resolution.", ("rok", "not_cosponsored")),
+    ("Japan co-sponsored the resolution for a second straight year.", ("japan", "cosponsored")),
+    ("Seoul again declined to put its name among the co-sponsors, as it had the year before.", ("rok", "not_cosponsored")),
+    ("For the second consecutive year, South Korea abstained on the resolution.", ("rok", "abstained")),
+])
+def test_second_year_running_adds_the_year_before(run, sentence, expected):
+    got = positions(run("The U.N. General Assembly adopted its annual resolution on North Korea in November. " + sentence, published="2020-12-15"))
+    assert (expected[0], 2020, expected[1]) in got
+    assert (expected[0], 2019, expected[1]) in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("For the fourth year running, South Korea stayed off the list of co-sponsors.", ("rok", "not_cosponsored")),
+    ("Japan co-sponsored the resolution again.", ("japan", "cosponsored")),
+    ("South Korea co-sponsored the resolution, but it had abstained the year before.", ("rok", "cosponsored")),
+])
+def test_no_year_before_without_a_second_year(run, sentence, expected):
+    got = positions(run("The U.N. General Assembly adopted its annual resolution on North Korea in November. " + sentence, published="2020-12-15"))
+    assert (expected[0], 2020, expected[1]) in got
+    assert (expected[0], 2019, expected[1]) not in got

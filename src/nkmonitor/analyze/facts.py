@@ -1402,7 +1402,7 @@ def _resolutions(work: Work) -> None:
 
 _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
-                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not|n't|no longer|without|"
+                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not(?!\s+only\b)|n't|no longer|without|"
                 r"missing|absent|sat out|sitting out|sit out|opted out)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|"
                 r"\b(?:among|joined|rejoined|returned|came back|signed on|(?:was|were|is|are|been|became|remained)(?: again| once again| also)?)\s+"
@@ -1686,7 +1686,7 @@ def _state_positions(work: Work) -> None:
                 if position == "cosponsored_list":
                     _listed_positions(work, sent, m, res, states, done, covered)
                     continue
-                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not(?!\s+only\b)|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
                 if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
                         r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
@@ -1760,6 +1760,8 @@ def _state_positions(work: Work) -> None:
                     years = _implicit_years(work, sent, tok, position)
                     if years is None:
                         continue
+                if len(years) == 1 and _year_before(sent.text, m.start(), m.end()):
+                    years = [years[0] - 1, years[0]]  # "for the second year in a row", "as it had the year before"
                 for st in [state] + also:
                     for year in years:
                         key = (st, inst, year, position)
@@ -1767,6 +1769,22 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+_SECOND_YEAR = re.compile(r"\b(?:for\s+)?(?:the|a)\s+second\s+(?:year\s+(?:in\s+a\s+row|running)|(?:straight|consecutive|successive)\s+year)\b|"
+                          r"\b(?:as|like)\s+(?:it|they|she|he|\w+)\s+(?:had|did)\s+(?:the\s+(?:year|session)\s+before|the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
+                          re.I)
+
+
+def _year_before(text: str, a: int, b: int) -> bool:
+    """"for the second year in a row", "for a second straight year", "as it had the year before" next to the cue: the
+    same position the year before too (a longer run, "the fourth year running", names no year and is not expanded)."""
+    for m in _SECOND_YEAR.finditer(text):
+        if m.end() <= a and not re.search(r"[;]|\bbut\b", text[m.end():a]) and a - m.end() < 60:
+            return True
+        if m.start() >= b and not re.search(r"[;]|\bbut\b", text[b:m.start()]) and m.start() - b < 60:
+            return True
+    return False
 
 
 _AS_DID = re.compile(r"[^.;]{0,40}?,?\s+(?:as|like)\s+(?P<who>[^,.;]{2,40}?)\s+did\b(?P<when>[^,.;]{0,40})", re.I)
