@@ -126,3 +126,47 @@ def test_no_year_before_without_a_second_year(run, sentence, expected):
     got = positions(run("The U.N. General Assembly adopted its annual resolution on North Korea in November. " + sentence, published="2020-12-15"))
     assert (expected[0], 2020, expected[1]) in got
     assert (expected[0], 2019, expected[1]) not in got
+
+
+# ---------------------------------------------------------------- coordinated positions, each with its own year
+
+def test_coordinated_verbs_keep_their_own_years(run):
+    got = positions(run("The General Assembly has voted on a resolution on North Korea every year since 2005. South Korea abstained on the first "
+                        "General Assembly resolution in 2005, voted in favour in 2006 after the nuclear test, and abstained again in 2007."))
+    assert {("rok", 2005, "abstained"), ("rok", 2006, "voted_yes"), ("rok", 2007, "abstained")} <= got
+    assert ("rok", 2006, "abstained") not in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("By 2008, under a new president, Seoul not only voted yes but co-sponsored the resolution for the first time.",
+     {("rok", 2008, "voted_yes"), ("rok", 2008, "cosponsored")}),
+    ("In 2012 Japan voted for the resolution and co-sponsored it.", {("japan", 2012, "voted_yes"), ("japan", 2012, "cosponsored")}),
+])
+def test_shared_year_of_coordinated_verbs(run, sentence, expected):
+    assert expected <= positions(run("The General Assembly adopted the resolution on North Korea. " + sentence))
+
+
+# ---------------------------------------------------------------- "X's name was missing from it" (the co-sponsors' list)
+
+@pytest.mark.parametrize("text, state", [
+    ("The Third Committee adopted its annual resolution on North Korea. What was new was the list of co-sponsors: South Korea's name was missing from it.", "rok"),
+    ("The General Assembly resolution on North Korea had 40 co-sponsors. Japan's name was absent from the list.", "japan"),
+    ("The General Assembly resolution on North Korea was adopted with dozens of co-sponsors, but the United States was missing from the list.", "us"),
+])
+def test_missing_from_the_cosponsors_list(run, text, state):
+    assert (state, 2023, "not_cosponsored") in positions(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The General Assembly adopted its annual resolution on North Korea. South Korea's name was missing from the list of speakers.",
+    "The General Assembly adopted its annual resolution on North Korea. A clause on abductions was missing from it, Japan said.",
+])
+def test_missing_from_other_lists(run, text):
+    assert not any(p == "not_cosponsored" for _s, _y, p in positions(run(text)))
+
+
+def test_since_year_is_not_the_narrative_year(run):
+    got = positions(run("The Third Committee adopted the resolution on North Korea without a vote on 14 November 2019. For the first time since 2008, "
+                        "South Korea was absent from the list of co-sponsors. The United States remained a co-sponsor.", published="2020-01-15"))
+    assert ("us", 2019, "cosponsored") in got
+    assert ("us", 2008, "cosponsored") not in got

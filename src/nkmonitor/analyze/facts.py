@@ -1409,7 +1409,8 @@ _POSITION = [
                 r"(?:as |to )?(?:the |a |one of the |on the )?(?:list of |ranks of )?(?:(?:more than|over|some|about|nearly|around|almost) )?(?:[\w-]+ (?:other )?)?co-?sponsors?\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
-    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b", re.I), "not_cosponsored"),
+    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b|"
+                r"\b(?:missing|absent|omitted|dropped|removed|left off)\s+from\s+(?:it|them|the\s+list|that\s+list|this\s+list)\b", re.I), "not_cosponsored"),
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
     (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
@@ -1661,7 +1662,7 @@ def _state_positions(work: Work) -> None:
             if not earlier and len({m.id for m in doc_res}) == 1 and _timeline_year(work, sent) is not None:
                 # a line of a timeline of the one resolution the document is about ("2005 - ... South Korea abstained")
                 earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 4000]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin|\b(?:missing|absent|omitted)\s+from\s+(?:it|them|the\s+list)\b", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1688,7 +1689,7 @@ def _state_positions(work: Work) -> None:
                     continue
                 if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not(?!\s+only\b)|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
-                if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
+                if (re.search(r"(?:\blist|\bit|\bthem)$", m.group(0).lower()) or m.group(0).lower().startswith("rejoin")) and not re.search(
                         r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
@@ -1993,7 +1994,8 @@ def _narrative_year(work: Work, sent: Sent) -> int | None:
         gap = work.text[prev.start + len(prev.text.rstrip()):sent.start + len(sent.text) - len(sent.text.lstrip())]
         if "\n" in gap:
             return None  # a new paragraph (or a new timeline line): a new time frame
-        ds = [d for d in prev.dates if re.match(r"\d{4}", d.value or "")]
+        ds = [d for d in prev.dates if re.match(r"\d{4}", d.value or "")
+              and not re.search(r"\b(?:since|before|until|after)\s*$", work.text[max(prev.start, d.start - 30):d.start], re.I)]
         if not ds:
             continue
         ys = {int(d.value[:4]) for d in ds}
@@ -2067,7 +2069,7 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
 
 
 ACTOR_NOUNS = {"representative", "delegate", "delegation", "government", "ambassador", "envoy", "mission", "country",
-               "diplomat", "administration", "minister", "ministry"}
+               "diplomat", "administration", "minister", "ministry", "name"}
 
 
 def _pos_subject(tok: Any) -> Any | None:
@@ -2203,6 +2205,17 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             return list(range(a, b + 1))
     years = []
     own: list[int] = []
+    later: list[int] = []
+    up: set[int] = set()
+    cur = troot
+    while cur.dep_ == "conj" and cur.head.i != cur.i and len(up) < 6:
+        cur = cur.head  # "Seoul not only voted yes but co-sponsored ...": the first verb of the coordination
+        up.add(_clause_root(cur).i)
+    if cur.dep_ == "ROOT" and any(c.dep_ == "cc" and c.i < cur.i for c in cur.children):
+        # "voted yes but co-sponsored ...", cut by the parser into two roots: the root before is the first verb
+        before = [t for t in sent.span if t.dep_ == "ROOT" and t.i < cur.i]
+        if before:
+            up.add(before[-1].i)
     line_year = _timeline_year(work, sent)
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
@@ -2216,8 +2229,10 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             y = line_year  # "2005 - On Nov. 17 the committee approved ...": the line's year, not the story's
         if droot.i in roots:
             own.append(y)
+        if droot.dep_ == "conj" and droot.head.i in roots and droot.pos_ in ("VERB", "AUX") and droot.i not in roots:
+            later.append(y)  # "abstained in 2005, voted in favour in 2006": the next verb's own year
         if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
-                troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
+                troot.dep_ in ("xcomp", "conj", "ccomp") and (troot.head.i == droot.i or droot.i in up)):
             years.append(y)
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
@@ -2229,7 +2244,9 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             if dtok is not None and dtok.i <= troot.head.i <= dtok.i + 3:
                 years.append(int(d.value[:4]))
     if own and troot.dep_ == "conj":
-        return sorted(set(own))  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
+        return sorted(set(own))
+    if own and later:
+        return sorted(set(own))  # each coordinated verb with its own year keeps its own  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
     return sorted(set(years))
 
 
