@@ -170,3 +170,38 @@ def test_since_year_is_not_the_narrative_year(run):
                         "South Korea was absent from the list of co-sponsors. The United States remained a co-sponsor.", published="2020-01-15"))
     assert ("us", 2019, "cosponsored") in got
     assert ("us", 2008, "cosponsored") not in got
+
+
+# ---------------------------------------------------------------- resolution votes: habit, footnotes, narrative year
+
+@pytest.mark.parametrize("text", [
+    "Mid-December is when the General Assembly, meeting in plenary, formally adopts the resolutions its Third Committee has sent up.",
+    "Each spring the Human Rights Council adopts resolutions on a dozen countries, North Korea among them.",
+    "In a typical year the General Assembly approves the resolutions on country situations in December.",
+])
+def test_habitual_adoption_of_resolutions_is_no_vote(run, text):
+    assert not votes(run(text, published="2025-12-15"))
+
+
+@pytest.mark.parametrize("text", [
+    "15 Apr 2004 | UN Commission on Human Rights adopts a resolution on North Korea creating the post of Special Rapporteur",
+    "Today the General Assembly adopts the resolution on North Korea by consensus.",
+])
+def test_present_tense_single_adoption_still_counts(run, text):
+    assert votes(run(text, published="2004-05-02"))
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The Sanctions Act, signed in February 2016, required reports on North Korean human rights abuses.[2] At the United Nations, the General Assembly adopted resolution 71/202 "
+     "without a vote on 19 December 2016.", "2016"),
+    ("The sanctions law was signed in 2016.[4] The General Assembly adopted the resolution on North Korean human rights by consensus on 19 December 2016.", "2016"),
+])
+def test_footnote_mark_ends_the_sentence_for_resolution_linking(run, text, year):
+    assert any(v[1] == year and v[2] == "consensus" for v in votes(run(text, published="2018-09-10")))
+
+
+def test_vote_after_a_sentence_of_two_dates_takes_the_later(run):
+    got = votes(run("The Commission of Inquiry was set up by the Human Rights Council in March 2013 and reported in February 2014. "
+                    "A month after the report came out, the Council adopted, by a recorded vote, a resolution on North Korea.", published="2015-06-24"))
+    assert any(v[0] == "un_hrc" and v[1] == "2014" for v in got), got
+    assert not any(v[1] == "2015" for v in got)

@@ -1362,6 +1362,8 @@ def _resolutions(work: Work) -> None:
                 continue
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
                 continue  # "a version of which is adopted each year": a habit, not a vote
+            if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" for c in tok.children):
+                continue  # "the Assembly formally adopts the resolutions its Third Committee sent up": a habit, not a vote
             inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
             yes, no, ab = _vote_counts3(sent.text)
             method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
@@ -1386,7 +1388,7 @@ def _resolutions(work: Work) -> None:
             if dm is None:
                 # no date of its own: a timeline line's year, else the story's year, unless the sentence dates
                 # other events (then the vote is background whose year the text does not give)
-                ly = _line_year(work, sent.start) or (_narrative_year(work, sent) if not sent.dates and tok.tag_ in ("VBD", "VBN") else None)
+                ly = _line_year(work, sent.start) or (_narrative_year(work, sent, last=True) if not sent.dates and tok.tag_ in ("VBD", "VBN") else None)
                 date = str(ly) if ly else (work.published[:4] if work.published and not sent.dates and not _past_perfect(tok) else None)
                 conf -= 0.1
                 if date is None:
@@ -1424,7 +1426,10 @@ _POSITION = [
 _RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
 
 
-_TIMELINE_YEAR = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d{2})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a line opened by a date: "2006 - ...", "December 18, 2009 — ...", "15 Apr 2004 | ...", "Dec 2005 | ..."
+_LINE_DATE = rf"(?:{_MON}[ \t]+\d{{1,2}},?[ \t]+|\d{{1,2}}[ \t]+{_MON}[ \t]+|{_MON}[ \t]+)?"
+_TIMELINE_YEAR = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d{{2}})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
 
 
 def _line_year(work: Work, char: int) -> int | None:
@@ -1541,7 +1546,7 @@ def _resolution_refs(work: Work) -> None:
                     date = main[0].value[:4]
                     conf -= 0.1
             if date is None:
-                ny = _narrative_year(work, sent) if not sent.dates and ly is None else None
+                ny = _narrative_year(work, sent, last=True) if not sent.dates and ly is None else None
                 if ly is not None:
                     date = str(ly)
                 elif ny is not None and (tok.tag_ in ("VBD", "VBN") or tok.pos_ == "NOUN"):
@@ -1985,7 +1990,7 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
     return [ref]
 
 
-def _narrative_year(work: Work, sent: Sent) -> int | None:
+def _narrative_year(work: Work, sent: Sent, last: bool = False) -> int | None:
     """The single year of the nearest earlier dated sentence of the same paragraph ("The author was in the room on
     17 November 2005, when the committee adopted ... Seoul abstained."): an undated past event told right after it
     belongs to that year, not to the story's."""
@@ -1999,6 +2004,8 @@ def _narrative_year(work: Work, sent: Sent) -> int | None:
         if not ds:
             continue
         ys = {int(d.value[:4]) for d in ds}
+        if last:
+            return int(max(ds, key=lambda d: d.start).value[:4])  # the story moves on from its last date
         return ys.pop() if len(ys) == 1 else None
     return None
 
@@ -2188,7 +2195,7 @@ def _hedged(tok: Any) -> bool:
 def _timeline_year(work: Work, sent: Sent) -> int | None:
     """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."): the year of the line."""
     ls = work.text.rfind("\n", 0, sent.start) + 1
-    m = re.match(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:]|\.\s)[ \t]*\S", work.text[ls:sent.end])
+    m = re.match(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:|]|\.\s)[ \t]*\S", work.text[ls:sent.end])
     return int(m.group(1)) if m else None
 
 
