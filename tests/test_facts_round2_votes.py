@@ -205,3 +205,51 @@ def test_vote_after_a_sentence_of_two_dates_takes_the_later(run):
                     "A month after the report came out, the Council adopted, by a recorded vote, a resolution on North Korea.", published="2015-06-24"))
     assert any(v[0] == "un_hrc" and v[1] == "2014" for v in got), got
     assert not any(v[1] == "2015" for v in got)
+
+
+# ---------------------------------------------------------------- timelines and tables of votes, one event per dated line
+
+TABLE = ("UN milestones on North Korean human rights\n\nDate | Event\n"
+         "14 Apr 2005 | UN Commission on Human Rights adopts a resolution on the DPRK\n"
+         "2 Aug 2005 | A new rapporteur takes up the mandate\n"
+         "16 Nov 2006 | General Assembly's Third Committee approves the UNGA resolution on the DPRK: 91 in favour, 21 against, 60 abstentions\n"
+         "Dec 2006 | Plenary adopts the resolution, 99-21-56\n"
+         "19 Dec 2008 | General Assembly adopts the resolution 94-22-63; 53 co-sponsors\n"
+         "20 Dec 2012 | General Assembly adopts the resolution without a vote\n")
+
+
+def test_table_rows_each_give_their_vote(run):
+    got = votes(run(TABLE, published="2025-03-31"))
+    assert ("un_chr", "2005", None, None) in got
+    assert ("un_ga_third_committee", "2006", "recorded_vote", 91) in got
+    assert ("un_ga", "2006", "recorded_vote", 99) in got
+    assert ("un_ga", "2008", "recorded_vote", 94) in got
+    assert ("un_ga", "2012", "consensus", None) in got
+    assert not any(v[1] == "2025" for v in got)
+
+
+TIMELINE = ("For North Korea watchers, this week has a pile of anniversaries.\n\n"
+            "December 18, 2009 — The plenary of the General Assembly adopted the annual resolution on North Korea by 99 votes to 20, with 63 abstentions.\n\n"
+            "December 19, 2011 — Support kept growing: 123 in favour, 16 against and 51 abstaining.\n\n"
+            "December 20, 2012 — For the first time, the resolution passed without a vote.\n\n"
+            "December 18, 2014 — The resolution carried with 116 states in favour and 20 against.\n\n"
+            "December 22, 2014 — The Security Council voted 11 to 2, with 2 abstentions, to place the situation on its agenda.\n")
+
+
+def test_dated_timeline_lines_of_one_series(run):
+    got = votes(run(TIMELINE, published="2025-12-15"))
+    assert ("un_ga", "2009", "recorded_vote", 99) in got
+    assert ("un_ga", "2011", "recorded_vote", 123) in got
+    assert ("un_ga", "2012", "consensus", None) in got
+    assert ("un_ga", "2014", "recorded_vote", 116) in got
+    assert not any(v[3] == 11 for v in got)
+    assert not any(v[1] == "2025" for v in got)
+
+
+@pytest.mark.parametrize("text", [
+    # a tally line with no resolution vote told before it is not read as one
+    "Our poll, December 19, 2011 — Support kept growing: 123 in favour, 16 against and 51 abstaining.",
+    "December 19, 2011 — The city council carried out repairs; 123 in favour, 16 against.",
+])
+def test_tally_lines_without_a_series(run, text):
+    assert not votes(run(text, published="2025-12-15"))

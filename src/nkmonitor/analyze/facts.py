@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from nkmonitor.analyze.dates import DateMention, dateline_span, find_dateline, resolve_dates
@@ -1324,7 +1324,65 @@ _EACH_PREVIOUS = re.compile(r"\b(?:in )?each of the (?:previous|past|last|preced
 _VOTED = re.compile(r"\bvoted\b", re.I)
 
 
+def _by_lines(work: Work) -> Work:
+    """The document with each sentence that runs over several date-headed lines of a table or timeline ("15 Apr 2004 |
+    ... 13 Jul 2004 | ...", no full stops) cut at those lines: one event per line, with the line's own date."""
+    out: list[Sent] = []
+    changed = False
+    for sent in work.sents:
+        cuts = [sent.start]
+        pos = sent.start
+        while True:
+            nl = work.text.find("\n", pos, sent.end)
+            if nl < 0:
+                break
+            if _TIMELINE_YEAR.match(work.text, nl + 1) and work.text[nl + 1:sent.end].strip():
+                cuts.append(nl + 1)
+            pos = nl + 1
+        if out and "\n" not in work.text[out[-1].start:sent.start] and len(out[-1].text.strip()) <= 3 and \
+                _TIMELINE_YEAR.match(work.text, out[-1].start):
+            # "15 | Apr 2004 | ...": a day cut off the line's date by the sentence splitter goes back to its line
+            a = out.pop().start
+            b = cuts[1] - 1 if len(cuts) > 1 else sent.end
+            prev_sent = work.sents[sent.i - 1]
+            span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.append(Sent(a, b, span, [m for m in prev_sent.mentions + sent.mentions if a <= m.start < b],
+                                [d for d in prev_sent.dates + sent.dates if a <= d.start < b], work.text[a:b], len(out),
+                                [p for p in sent.people if a <= p[0] < b]))
+                changed = True
+            cuts = cuts[1:]
+            if not cuts:
+                continue
+            cuts[0] = max(cuts[0], b)
+            if len(cuts) == 1 and cuts[0] >= sent.end:
+                continue
+        if len(cuts) < 2 or not _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, cuts[0]) + 1):
+            if cuts[0] == sent.start:
+                out.append(replace(sent, i=len(out)))
+            else:
+                a, b = cuts[0], sent.end
+                span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    out.append(Sent(a, b, span, [m for m in sent.mentions if a <= m.start < b], [d for d in sent.dates if a <= d.start < b],
+                                    work.text[a:b], len(out), [p for p in sent.people if a <= p[0] < b]))
+            continue
+        changed = True
+        cuts.append(sent.end)
+        for a, b in zip(cuts, cuts[1:]):
+            span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Sent(a, b, span, [m for m in sent.mentions if a <= m.start < b], [d for d in sent.dates if a <= d.start < b],
+                            work.text[a:b], len(out), [p for p in sent.people if a <= p[0] < b]))
+    return replace(work, sents=out) if changed else work
+
+
 def _resolutions(work: Work) -> None:
+    _resolutions_in(_by_lines(work))
+
+
+def _resolutions_in(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         if not re.search(r"\bresolution", sent.text, re.I):
             _tally_only(work, sent)
@@ -1357,7 +1415,9 @@ def _resolutions(work: Work) -> None:
                 if bm and bm.id in RESOLUTION_BODIES:
                     body = bm
             if body is None:
-                body = min(bodies, key=lambda b: abs(b.start - char))
+                # the nearest body by its nearer edge; a body naming the resolution ("the first UNGA resolution") last
+                body = min(bodies, key=lambda b: (bool(re.match(r"\s+(?:draft\s+)?resolution", sent.text[b.end - sent.start:])) and len(bodies) > 1,
+                                                  min(abs(b.start - char), abs(b.end - char))))
             if borrowed_body and re.search(r"\bresolutions?\b", sent.text[:m.start()], re.I) is None:
                 continue
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
@@ -1366,6 +1426,8 @@ def _resolutions(work: Work) -> None:
                 continue  # "the Assembly formally adopts the resolutions its Third Committee sent up": a habit, not a vote
             inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
             yes, no, ab = _vote_counts3(sent.text)
+            if yes is None and not _CONSENSUS.search(sent.text):
+                yes, no, ab = _bare_tally(sent.text[m.end():])  # "adopts the resolution 99-20-63", "by 111-19-55"
             method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
             ev = _EVERY_YEAR.search(sent.text)
             conf = 0.85 if yes is not None else 0.72
@@ -1389,6 +1451,10 @@ def _resolutions(work: Work) -> None:
                 # no date of its own: a timeline line's year, else the story's year, unless the sentence dates
                 # other events (then the vote is background whose year the text does not give)
                 ly = _line_year(work, sent.start) or (_narrative_year(work, sent, last=True) if not sent.dates and tok.tag_ in ("VBD", "VBN") else None)
+                head = [d for d in sent.dates if _line_year(work, sent.start) and work.text.rfind("\n", 0, sent.start) + 1 <= d.start
+                        and not work.text[work.text.rfind("\n", 0, d.start) + 1:d.start].strip()]
+                if head and head[0].value.startswith(str(ly)):
+                    ly = head[0].value  # "17 Nov 2005 | ... approves ...": the line's own date
                 date = str(ly) if ly else (work.published[:4] if work.published and not sent.dates and not _past_perfect(tok) else None)
                 conf -= 0.1
                 if date is None:
@@ -1439,16 +1505,20 @@ def _line_year(work: Work, char: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|endorsed|confirmed|backed|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
+_RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|approves|endorsed|confirmed|backed|carried(?!\s+out)|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
 _RES_REF = re.compile(
     r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b", re.I)
-_PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
+_PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|(?:^|[|:]\s*)Plenary\b|\bplenary\s+(?:vote|adopt\w*|approv\w*|endorse\w*|passed)\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
 _COMMITTEE = re.compile(r"\b(?:in|the|its)\s+committee\b", re.I)
 _COUNCIL_WORD = re.compile(r"\bthe\s+Council\b")
 _RES_VERB = re.compile(r"\b(?:adopted|approved|passed|endorsed|confirmed)\b", re.I)
 
 
 def _resolution_refs(work: Work) -> None:
+    _resolution_refs_in(_by_lines(work))
+
+
+def _resolution_refs_in(work: Work) -> None:
     """Votes on the document's resolution stated without its name: "the committee approved the text 91-21-60",
     "The full Assembly then endorsed it by 88 votes to 21", "Tally in committee on Nov. 20: 97 in favour, ...".
 
@@ -1471,6 +1541,12 @@ def _resolution_refs(work: Work) -> None:
         cues = list(_RES_ADOPT.finditer(text))
         # "approved the text by a recorded vote of 111 ...": a tally phrase after a verb belongs to that verb's clause
         cues = [c for i, c in enumerate(cues) if _RES_VERB.match(c.group(0)) or not any(_RES_VERB.match(p.group(0)) for p in cues[:i])]
+        if not cues and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
+            # "December 19, 2011 — Support kept growing: 123 in favour, 16 against and 51 abstaining": a timeline line
+            # of the resolution's votes that gives only the tally
+            tm = _VOTE_C.search(text)
+            if tm and (_to_int(tm.group(1)) or 0) > 30:
+                cues = [tm]
         if not cues:
             continue
         in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
@@ -1492,8 +1568,10 @@ def _resolution_refs(work: Work) -> None:
             tok = _token_at(sent, sent.start + cue.start())
             if tok is None or _unreal(tok) or _negated(tok):
                 continue
-            if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-                continue  # "once the committee approves it, the Assembly adopts it in December": a habit
+            if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
+                    _line_year(work, sent.start) is None or tok.dep_ not in ("ROOT", "conj")):
+                continue  # "once the committee approves it, the Assembly adopts it in December": a habit (a timeline line's
+                # historical present, "Dec 2005 | Plenary adopts the resolution, 88-21-60", is one vote)
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
                 continue  # "a version of which is adopted each year"
             if tok.dep_ == "amod" and tok.pos_ == "VERB":
@@ -1523,6 +1601,12 @@ def _resolution_refs(work: Work) -> None:
                     prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in RESOLUTION_BODIES]
                     if prev and (in_res or yes is not None):
                         body = prev[-1].id
+                    elif not prev and (in_res or yes is not None or _RES_REF.search(text)):
+                        # a timeline of the one series: the body of the vote told last ("December 20, 2012 — ... the
+                        # resolution passed without a vote" after "December 18, 2009 — The plenary adopted ...")
+                        told = [f for f in work.facts if f.type == "resolution_vote" and f.evidence.end <= sent.start]
+                        if told and _line_year(work, sent.start) is not None:
+                            body = max(told, key=lambda f: f.evidence.start).body
             if body is None:
                 continue
             inst = "unga_dprk_hr_resolution" if body in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
