@@ -253,3 +253,27 @@ def test_dated_timeline_lines_of_one_series(run):
 ])
 def test_tally_lines_without_a_series(run, text):
     assert not votes(run(text, published="2025-12-15"))
+
+
+@pytest.mark.parametrize("line, method", [
+    ("December 19, 2016 — Resolution 71/202 was adopted by consensus.", "consensus"),
+    ("December 16, 2020 — Consensus again, but Japan was not among the co-sponsors.", "consensus"),
+    ("December 17, 2019 — Adopted without a vote.", "consensus"),
+    ("December 17, 2019 — By consensus, as in the years before.", "consensus"),
+])
+def test_short_timeline_lines_of_the_series(run, line, method):
+    text = ("This week in history.\n\nDecember 18, 2009 — The plenary of the General Assembly adopted the annual resolution on North Korea "
+            "by 99 votes to 20, with 63 abstentions.\n\n" + line + "\n")
+    got = votes(run(text, published="2025-12-15"))
+    year = line[line.index(",") + 2:line.index(",") + 6]
+    assert ("un_ga", year, method, None) in got, got
+
+
+@pytest.mark.parametrize("line", [
+    "December 16, 2020 — Consensus on the budget eluded the Fifth Committee.",
+    "December 16, 2020 — Quiet week; no votes.",
+])
+def test_other_short_lines_give_no_vote(run, line):
+    text = ("This week in history.\n\nDecember 18, 2009 — The plenary of the General Assembly adopted the annual resolution on North Korea "
+            "by 99 votes to 20, with 63 abstentions.\n\n" + line + "\n")
+    assert not any(v[1] == "2020" for v in votes(run(text, published="2025-12-15")))

@@ -1507,7 +1507,8 @@ def _line_year(work: Work, char: int) -> int | None:
 
 _RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|approves|endorsed|confirmed|backed|carried(?!\s+out)|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
 _RES_REF = re.compile(
-    r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b", re.I)
+    r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b|"
+    r"\bresolution\s+\d{1,3}/\d{1,3}\b", re.I)
 _PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|(?:^|[|:]\s*)Plenary\b|\bplenary\s+(?:vote|adopt\w*|approv\w*|endorse\w*|passed)\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
 _COMMITTEE = re.compile(r"\b(?:in|the|its)\s+committee\b", re.I)
 _COUNCIL_WORD = re.compile(r"\bthe\s+Council\b")
@@ -1541,18 +1542,34 @@ def _resolution_refs_in(work: Work) -> None:
         cues = list(_RES_ADOPT.finditer(text))
         # "approved the text by a recorded vote of 111 ...": a tally phrase after a verb belongs to that verb's clause
         cues = [c for i, c in enumerate(cues) if _RES_VERB.match(c.group(0)) or not any(_RES_VERB.match(p.group(0)) for p in cues[:i])]
+        line_only = False
         if not cues and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
             # "December 19, 2011 — Support kept growing: 123 in favour, 16 against and 51 abstaining": a timeline line
             # of the resolution's votes that gives only the tally
             tm = _VOTE_C.search(text)
             if tm and (_to_int(tm.group(1)) or 0) > 30:
                 cues = [tm]
+            else:
+                # "December 16, 2020 — Consensus again": a line that gives only the method
+                ls = work.text.rfind("\n", 0, sent.start) + 1
+                hm = _TIMELINE_YEAR.match(work.text, ls)
+                cm = re.match(r"\s*(?:(?:adopted\s+)?by\s+consensus|consensus|(?:adopted\s+)?without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
+                              work.text[hm.end():sent.end], re.I) if hm else None
+                if cm and hm.end() >= sent.start:
+                    cues = [re.compile(r"\S+").search(text, hm.end() - sent.start + (len(cm.group(0)) - len(cm.group(0).lstrip())))]
+                    line_only = True
         if not cues:
             continue
         in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        if cues and not line_only and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
+            # "December 17, 2019 — Adopted without a vote.": a line of the series opened by the verb alone
+            hm = _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, sent.start) + 1)
+            if hm and hm.end() >= sent.start and re.match(r"\s*(?:adopted|approved|passed)\s+(?:by\s+consensus|without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
+                                                          work.text[hm.end():sent.end], re.I):
+                line_only = True
         if re.search(r"\bSecurity\s+Council\b|\bagenda\b|\bamendment\b|\bsanction", text, re.I):
             continue  # the Council's procedural votes and amendments are other facts
-        if not in_res and not _RES_REF.search(text) and _vote_counts3(text)[0] is None and _bare_tally(text)[0] is None:
+        if not in_res and not line_only and not _RES_REF.search(text) and _vote_counts3(text)[0] is None and _bare_tally(text)[0] is None:
             continue
         for ci, cue in enumerate(cues):
             left = cues[ci - 1].end() if ci else 0
@@ -1601,7 +1618,7 @@ def _resolution_refs_in(work: Work) -> None:
                     prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in RESOLUTION_BODIES]
                     if prev and (in_res or yes is not None):
                         body = prev[-1].id
-                    elif not prev and (in_res or yes is not None or _RES_REF.search(text)):
+                    elif in_res or yes is not None or line_only or _RES_REF.search(text):
                         # a timeline of the one series: the body of the vote told last ("December 20, 2012 — ... the
                         # resolution passed without a vote" after "December 18, 2009 — The plenary adopted ...")
                         told = [f for f in work.facts if f.type == "resolution_vote" and f.evidence.end <= sent.start]
@@ -1610,7 +1627,7 @@ def _resolution_refs_in(work: Work) -> None:
             if body is None:
                 continue
             inst = "unga_dprk_hr_resolution" if body in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
-            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
+            method = "recorded_vote" if yes is not None else ("consensus" if line_only or _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
             if method is None and not in_res and not re.search(r"\b(?:text|draft|resolution|measure)\b", around, re.I):
                 continue  # "it" alone with neither a tally nor consensus: too weak
             dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
