@@ -277,3 +277,26 @@ def test_other_short_lines_give_no_vote(run, line):
     text = ("This week in history.\n\nDecember 18, 2009 — The plenary of the General Assembly adopted the annual resolution on North Korea "
             "by 99 votes to 20, with 63 abstentions.\n\n" + line + "\n")
     assert not any(v[1] == "2020" for v in votes(run(text, published="2025-12-15")))
+
+
+# ---------------------------------------------------------------- "N co-sponsors, X among them"
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It had 53 co-sponsors, South Korea among them.", {("rok", 2023, "cosponsored")}),
+    ("The text drew 60 co-sponsors, Japan and the United States among them.", {("japan", 2023, "cosponsored"), ("us", 2023, "cosponsored")}),
+    ("It had 53 co-sponsors, South Korea among them for a second straight year.", {("rok", 2023, "cosponsored"), ("rok", 2022, "cosponsored")}),
+    ("It had 53 co-sponsors, South Korea one of them; Seoul had first joined the co-sponsors in 2008.", {("rok", 2023, "cosponsored")}),
+])
+def test_states_apposed_among_them(run, sentence, expected):
+    got = positions(run("The General Assembly adopted the annual resolution on North Korea on Tuesday. " + sentence))
+    assert expected <= got
+    assert ("rok", 2007, "cosponsored") not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "It had 53 co-sponsors, North Korea's allies not among them.",
+    "It had 53 co-sponsors, most of them European.",
+])
+def test_apposition_without_a_state(run, sentence):
+    got = positions(run("The General Assembly adopted the annual resolution on North Korea on Tuesday. " + sentence))
+    assert not any(p == "cosponsored" for _s, _y, p in got)

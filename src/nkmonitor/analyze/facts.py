@@ -1482,6 +1482,8 @@ _POSITION = [
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
     (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
+    # "It had 53 co-sponsors, South Korea among them": the states apposed before "among them"
+    (re.compile(r"\bco-?sponsors\s*,\s+(?=(?:the\s+)?[A-Z][^,.;]{0,60}?\s+(?:among|one of)\s+them\b)"), "cosponsored_list"),
     # "the EU-drafted text", "the drafters, the European Union and Japan": the states the phrase names
     (re.compile(r"\b[\w.]+-(?:drafted|sponsored|authored|tabled)\b(?=\s+(?:\w+\s+)?(?:text|resolution|draft)\b)|"
                 r"\b(?:the|its|main|principal|chief)\s+(?:main\s+)?(?:drafters|sponsors|authors|penholders)\s*,\s+(?=(?:the\s+)?[A-Z])", re.I), "cosponsored_list"),
@@ -2036,11 +2038,19 @@ def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states
     if _unreal(verb) or _negated(verb) or _hedged(verb):
         return
     years = _position_years(work, sent, tok, [verb])
+    cut = sent.text.find(";", m.end())
+    if years and cut >= 0:
+        # "..., South Korea among them; Seoul had first joined in 2008": the year after the semicolon is another clause's
+        line_year = _timeline_year(work, sent)
+        scope = {int(d.value[:4]) for d in sent.dates if d.start < sent.start + cut} | ({line_year} if line_year else set())
+        years = [y for y in years if y in scope]
     conf = 0.8 if years else 0.7
     if not years:
         years = _implicit_years(work, sent, verb, "cosponsored")
         if years is None:
             return
+    if len(years) == 1 and _year_before(sent.text, m.start(), m.end()):
+        years = [years[0] - 1, years[0]]  # "South Korea among them for a second straight year"
     covered.append((char, sent.start + m.end()))
     inst = _pick_instrument(work, sent, res, char)
     for st in listed:
