@@ -300,3 +300,27 @@ def test_states_apposed_among_them(run, sentence, expected):
 def test_apposition_without_a_state(run, sentence):
     got = positions(run("The General Assembly adopted the annual resolution on North Korea on Tuesday. " + sentence))
     assert not any(p == "cosponsored" for _s, _y, p in got)
+
+
+# ---------------------------------------------------------------- the co-sponsors "at the Human Rights Council": that body's resolution
+
+TAIL = " Later this year the General Assembly will take up its own resolution on North Korea."
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("South Korea was missing from the list of co-sponsors at the Human Rights Council this spring.", ("rok", 2022, "not_cosponsored")),
+    ("Japan joined the co-sponsors at the Human Rights Council in April.", ("japan", 2022, "cosponsored")),
+    ("In March the United States was among the co-sponsors in the Human Rights Council.", ("us", 2022, "cosponsored")),
+])
+def test_cosponsors_at_a_body(run, sentence, expected):
+    got = {(f["state"], f["year"], f["position"], f["instrument"]) for f in run(sentence + TAIL, published="2022-08-10") if f["type"] == "state_position"}
+    assert expected + ("unhrc_dprk_hr_resolution",) in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "South Korea co-sponsored a statement at the Human Rights Council this spring.",
+    "Japan was among the co-sponsors of a bill on abductions; the Human Rights Council met in March.",
+])
+def test_cosponsors_of_other_things_at_a_body(run, sentence):
+    got = [f for f in run(sentence + TAIL, published="2022-08-10") if f["type"] == "state_position"]
+    assert not any(f["instrument"] == "unhrc_dprk_hr_resolution" for f in got)

@@ -1770,6 +1770,13 @@ def _state_positions(work: Work) -> None:
             if not earlier and len({m.id for m in doc_res}) == 1 and _timeline_year(work, sent) is not None:
                 # a line of a timeline of the one resolution the document is about ("2005 - ... South Korea abstained")
                 earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 4000]
+            if not earlier and re.search(r"\bco-?sponsor", sent.text, re.I) and not re.search(r"\b(?:bill|act|law|statement|letter)\b", sent.text, re.I):
+                # "missing from the list of co-sponsors at the Human Rights Council": that body's resolution on the DPRK,
+                # in a document about it
+                rb = [b for b in _in(sent.mentions, "body") if b.id in RESOLUTION_BODIES]
+                if rb:
+                    rid = "unga_dprk_hr_resolution" if rb[0].id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+                    earlier = [Mention(rb[0].start, rb[0].end, rb[0].text, "instrument", rid, "description")]
             if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin|\b(?:missing|absent|omitted)\s+from\s+(?:it|them|the\s+list)\b", sent.text, re.I):
                 continue
             res = [earlier[-1]]
