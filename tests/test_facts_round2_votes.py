@@ -324,3 +324,24 @@ def test_cosponsors_at_a_body(run, sentence, expected):
 def test_cosponsors_of_other_things_at_a_body(run, sentence):
     got = [f for f in run(sentence + TAIL, published="2022-08-10") if f["type"] == "state_position"]
     assert not any(f["instrument"] == "unhrc_dprk_hr_resolution" for f in got)
+
+
+# ---------------------------------------------------------------- a body creating a mandate "in a resolution"
+
+@pytest.mark.parametrize("text, body, year", [
+    ("The Commission on Human Rights created the mandate on North Korea in April 2004 in the same resolution in which it condemned Pyongyang.", "un_chr", "2004"),
+    ("The Human Rights Council established the Commission of Inquiry on North Korea in March 2013 by a resolution adopted without a vote.", "un_hrc", "2013"),
+    ("In March 2016 the Human Rights Council extended the rapporteur's mandate on the DPRK through its annual resolution.", "un_hrc", "2016"),
+])
+def test_mandate_created_in_a_resolution(run, text, body, year):
+    got = votes(run(text, published="2022-08-03"))
+    assert any(v[0] == body and v[1] == year for v in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Human Rights Council could create a new mandate on North Korea in a resolution next year.",
+    "The Human Rights Council had created the mandate on North Korea in a resolution long before.",
+    "The Security Council created a sanctions committee on North Korea in its resolution 1718 in 2006.",
+])
+def test_no_vote_from_hypothetical_or_undated_creation(run, text):
+    assert not votes(run(text, published="2022-08-03"))

@@ -1668,7 +1668,47 @@ def _resolution_refs_in(work: Work) -> None:
 _MANDATE_CUE = re.compile(r"\b(?:establish\w*|set up|setting up|creat\w*|extend\w*|renew\w*)\b", re.I)
 
 
+_BY_RESOLUTION = re.compile(r"\b(?:in|by|through|with|under)\s+(?:the\s+same\s+|a\s+|an\s+|its\s+|that\s+|this\s+|one\s+)?(?:\w+\s+)?resolution\b", re.I)
+
+
+def _creating_resolutions(work: Work) -> None:
+    """"The Commission on Human Rights created it in April 2004 in the same resolution in which it condemned ...": a body
+    creating or extending a mandate in a resolution adopted that resolution then (method as stated, else none)."""
+    for si, sent in enumerate(work.sents):
+        text = sent.text
+        if any(f.type == "resolution_vote" and sent.start <= f.evidence.start < sent.end for f in work.facts):
+            continue
+        if re.search(r"\bSecurity\s+Council\b", text):
+            continue
+        for cue in _MANDATE_CUE.finditer(text):
+            rm = _BY_RESOLUTION.search(text, cue.end(), min(len(text), cue.end() + 70))
+            if rm is None or re.search(r"[;]|\b(?:and|but)\s+(?:the|it|its)\b", text[cue.end():rm.start()]):
+                continue
+            tok = _token_at(sent, sent.start + cue.start())
+            if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ not in ("VBD",) or _unreal(tok) or _negated(tok) or _past_perfect(tok):
+                continue
+            subj = _subject(tok)
+            bm = _token_mention(sent, subj, "body") if subj is not None else None
+            if bm is None or bm.id not in RESOLUTION_BODIES:
+                continue
+            dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "mechanism"))
+            if dm is None:
+                continue
+            yes, no, ab = _vote_counts3(text)
+            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(text) else None)
+            inst = "unga_dprk_hr_resolution" if bm.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            if not re.search(r"north\s+korea|dprk|pyongyang|democratic\s+people", work.text[max(0, sent.start - 600):sent.end], re.I):
+                continue
+            _add(work, [sent], 0.62, type="resolution_vote", instrument=inst, body=bm.id, date=dm.value, method=method, yes=yes, no=no, abstain=ab)
+            break
+
+
 def _mandate_votes(work: Work) -> None:
+    _creating_resolutions(work)
+    _mandate_votes_told(work)
+
+
+def _mandate_votes_told(work: Work) -> None:
     """"the Council responded, establishing a Commission of Inquiry ... without a vote": the resolution that did it.
 
     A Human Rights Council (or Commission) decision creating or extending a DPRK mechanism or mandate, told with
