@@ -345,3 +345,25 @@ def test_mandate_created_in_a_resolution(run, text, body, year):
 ])
 def test_no_vote_from_hypothetical_or_undated_creation(run, text):
     assert not votes(run(text, published="2022-08-03"))
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2015 - Another recorded vote in plenary: 119-19-48.", ("un_ga", "2015", "recorded_vote", 119)),
+    ("2015 - A recorded vote in plenary again: 119-19-48.", ("un_ga", "2015", "recorded_vote", 119)),
+    ("2016 - Back to consensus, a pattern that has held since.", ("un_ga", "2016", "consensus", None)),
+    ("2016 - A return to consensus.", ("un_ga", "2016", "consensus", None)),
+])
+def test_year_headed_lines_of_the_series(run, line, expected):
+    text = ("TIMELINE OF THE GENERAL ASSEMBLY RESOLUTION ON NORTH KOREA\n\n2014 - The Assembly adopted the resolution on North Korea "
+            "in plenary on Dec. 18 by 116-20-53.\n\n" + line + "\n")
+    assert expected in votes(run(text, published="2024-11-30"))
+
+
+@pytest.mark.parametrize("line", [
+    "2016 - Back to the drawing board on the budget.",
+    "2016 - The adopted text was translated into Korean.",
+])
+def test_other_year_headed_lines(run, line):
+    text = ("TIMELINE OF THE GENERAL ASSEMBLY RESOLUTION ON NORTH KOREA\n\n2014 - The Assembly adopted the resolution on North Korea "
+            "in plenary on Dec. 18 by 116-20-53.\n\n" + line + "\n")
+    assert not any(v[1] == "2016" for v in votes(run(text, published="2024-11-30")))

@@ -1555,7 +1555,7 @@ def _resolution_refs_in(work: Work) -> None:
                 # "December 16, 2020 — Consensus again": a line that gives only the method
                 ls = work.text.rfind("\n", 0, sent.start) + 1
                 hm = _TIMELINE_YEAR.match(work.text, ls)
-                cm = re.match(r"\s*(?:(?:adopted\s+)?by\s+consensus|consensus|(?:adopted\s+)?without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
+                cm = re.match(r"\s*(?:(?:adopted\s+)?by\s+consensus|(?:back\s+to\s+|a\s+return\s+to\s+)?consensus|(?:adopted\s+)?without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
                               work.text[hm.end():sent.end], re.I) if hm else None
                 if cm and hm.end() >= sent.start:
                     cues = [re.compile(r"\S+").search(text, hm.end() - sent.start + (len(cm.group(0)) - len(cm.group(0).lstrip())))]
@@ -1593,8 +1593,8 @@ def _resolution_refs_in(work: Work) -> None:
                 # historical present, "Dec 2005 | Plenary adopts the resolution, 88-21-60", is one vote)
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
                 continue  # "a version of which is adopted each year"
-            if tok.dep_ == "amod" and tok.pos_ == "VERB":
-                continue  # "the adopted text"
+            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.lower_ not in ("vote", "votes", "tally"):
+                continue  # "the adopted text" (but "another recorded vote in plenary: 119-19-48" is one)
             if tok.dep_ == "acl" and re.search(r"\b(?:annual|yearly)\b", text[max(0, cue.start() - 40):cue.start()], re.I):
                 continue  # "the annual resolution adopted by the General Assembly": the series, not one vote
             around = text[left:right]
