@@ -367,3 +367,20 @@ def test_other_year_headed_lines(run, line):
     text = ("TIMELINE OF THE GENERAL ASSEMBLY RESOLUTION ON NORTH KOREA\n\n2014 - The Assembly adopted the resolution on North Korea "
             "in plenary on Dec. 18 by 116-20-53.\n\n" + line + "\n")
     assert not any(v[1] == "2016" for v in votes(run(text, published="2024-11-30")))
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("The Committee had adopted its text on the country without a vote in each of the previous two years.", 2),
+    ("The committee had approved the text by consensus in each of the past three years.", 3),
+])
+def test_each_previous_year_without_the_word_resolution(run, sentence, n):
+    text = "The General Assembly's Third Committee voted on the resolution on North Korea on Tuesday. " + sentence
+    got = votes(run(text, published="2014-11-18"))
+    for y in range(2014 - n, 2014):
+        assert ("un_ga_third_committee", str(y), "consensus", None) in got, got
+
+
+def test_each_previous_year_needs_a_count(run):
+    text = ("The General Assembly's Third Committee voted on the resolution on North Korea on Tuesday. "
+            "The committee had approved the text by consensus in previous years.")
+    assert not any(v[1] in ("2012", "2013") for v in votes(run(text, published="2014-11-18")))

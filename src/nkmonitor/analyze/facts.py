@@ -1632,6 +1632,13 @@ def _resolution_refs_in(work: Work) -> None:
             method = "recorded_vote" if yes is not None else ("consensus" if line_only or _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
             if method is None and not in_res and not re.search(r"\b(?:text|draft|resolution|measure)\b", around, re.I):
                 continue  # "it" alone with neither a tally nor consensus: too weak
+            each = _EACH_PREVIOUS.search(around)
+            if each and work.published and not sent.dates and not _EVERY_YEAR.search(text):
+                # "The Committee had adopted its text ... without a vote in each of the previous two years": one vote a year
+                ref = int(work.published[:4])
+                for y in range(ref - (_to_int(each.group(1)) or 0), ref):
+                    _add(work, [sent], 0.6, type="resolution_vote", instrument=inst, body=body, date=str(y), method=method)
+                continue
             dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
             date = dm.value if dm else None
             conf = 0.78 if yes is not None else 0.68
