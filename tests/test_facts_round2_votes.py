@@ -384,3 +384,22 @@ def test_each_previous_year_needs_a_count(run):
     text = ("The General Assembly's Third Committee voted on the resolution on North Korea on Tuesday. "
             "The committee had approved the text by consensus in previous years.")
     assert not any(v[1] in ("2012", "2013") for v in votes(run(text, published="2014-11-18")))
+
+
+# ---------------------------------------------------------------- a "since" date does not date the vote
+
+@pytest.mark.parametrize("sentence", [
+    "The 193-member assembly approved the measure by a recorded vote of 123 to 16, with 51 abstentions, the strongest support since it was first introduced in 2005.",
+    "The assembly approved the text by 120 votes to 18, with 50 abstentions, its widest margin since 2005.",
+])
+def test_since_date_leaves_the_story_year(run, sentence):
+    text = "The General Assembly adopted a resolution on North Korea's human rights on Monday.\n\n" + sentence
+    got = votes(run(text, published="2011-12-19"))
+    assert any(v[0] == "un_ga" and v[1] == "2011" and v[3] in (123, 120) for v in got), got
+    assert not any(v[1] == "2005" for v in got)
+
+
+def test_dated_earlier_vote_keeps_its_date(run):
+    text = ("The General Assembly adopted a resolution on North Korea's human rights on Monday.\n\n"
+            "The assembly had approved the text by 99 votes to 20 in 2009.")
+    assert not any(v[1] == "2011" and v[3] == 99 for v in votes(run(text, published="2011-12-19")))

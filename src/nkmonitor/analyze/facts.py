@@ -1661,7 +1661,9 @@ def _resolution_refs_in(work: Work) -> None:
                     date = str(ly)
                 elif ny is not None and (tok.tag_ in ("VBD", "VBN") or tok.pos_ == "NOUN"):
                     date = str(ny)  # "The committee vote that November ... was 97 in favour": the year told just before
-                elif work.published and not sent.dates and not _past_perfect(tok):
+                elif work.published and not _event_dates(sent) and not _past_perfect(tok):
+                    # "The 193-member assembly approved the measure by ..., the strongest support since it was first
+                    # introduced in 2005": a "since" date does not date the vote; the story's own vote
                     date = work.published[:4]  # the story's own vote, told without a date
                     conf -= 0.1
                 else:
@@ -2153,6 +2155,27 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
     if ny is not None:
         return [ny]
     return [ref]
+
+
+def _since_date(sent: Sent, d: Any) -> bool:
+    """A date inside a "since" phrase or clause ("since 2008", "since it was first introduced in 2005"): a point of
+    comparison, not the date of the sentence's event."""
+    if re.search(r"\b(?:since|until|before)\s*$", sent_text_before(sent, d.start)[-20:], re.I):
+        return True
+    cur = _token_at(sent, d.start)
+    for _ in range(8):
+        if cur is None:
+            return False
+        if cur.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _event_dates(sent: Sent) -> list:
+    return [d for d in sent.dates if not _since_date(sent, d)]
 
 
 def _narrative_year(work: Work, sent: Sent, last: bool = False) -> int | None:
