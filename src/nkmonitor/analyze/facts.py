@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from nkmonitor.analyze.dates import DateMention, dateline_span, find_dateline, resolve_dates
@@ -1550,7 +1550,65 @@ _EACH_PREVIOUS = re.compile(r"\b(?:in )?each of the (?:previous|past|last|preced
 _VOTED = re.compile(r"\bvoted\b", re.I)
 
 
+def _by_lines(work: Work) -> Work:
+    """The document with each sentence that runs over several date-headed lines of a table or timeline ("15 Apr 2004 |
+    ... 13 Jul 2004 | ...", no full stops) cut at those lines: one event per line, with the line's own date."""
+    out: list[Sent] = []
+    changed = False
+    for sent in work.sents:
+        cuts = [sent.start]
+        pos = sent.start
+        while True:
+            nl = work.text.find("\n", pos, sent.end)
+            if nl < 0:
+                break
+            if _TIMELINE_YEAR.match(work.text, nl + 1) and work.text[nl + 1:sent.end].strip():
+                cuts.append(nl + 1)
+            pos = nl + 1
+        if out and "\n" not in work.text[out[-1].start:sent.start] and len(out[-1].text.strip()) <= 3 and \
+                _TIMELINE_YEAR.match(work.text, out[-1].start):
+            # "15 | Apr 2004 | ...": a day cut off the line's date by the sentence splitter goes back to its line
+            a = out.pop().start
+            b = cuts[1] - 1 if len(cuts) > 1 else sent.end
+            prev_sent = work.sents[sent.i - 1]
+            span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.append(Sent(a, b, span, [m for m in prev_sent.mentions + sent.mentions if a <= m.start < b],
+                                [d for d in prev_sent.dates + sent.dates if a <= d.start < b], work.text[a:b], len(out),
+                                [p for p in sent.people if a <= p[0] < b]))
+                changed = True
+            cuts = cuts[1:]
+            if not cuts:
+                continue
+            cuts[0] = max(cuts[0], b)
+            if len(cuts) == 1 and cuts[0] >= sent.end:
+                continue
+        if len(cuts) < 2 or not _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, cuts[0]) + 1):
+            if cuts[0] == sent.start:
+                out.append(replace(sent, i=len(out)))
+            else:
+                a, b = cuts[0], sent.end
+                span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    out.append(Sent(a, b, span, [m for m in sent.mentions if a <= m.start < b], [d for d in sent.dates if a <= d.start < b],
+                                    work.text[a:b], len(out), [p for p in sent.people if a <= p[0] < b]))
+            continue
+        changed = True
+        cuts.append(sent.end)
+        for a, b in zip(cuts, cuts[1:]):
+            span = work.ctx.sdoc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Sent(a, b, span, [m for m in sent.mentions if a <= m.start < b], [d for d in sent.dates if a <= d.start < b],
+                            work.text[a:b], len(out), [p for p in sent.people if a <= p[0] < b]))
+    return replace(work, sents=out) if changed else work
+
+
 def _resolutions(work: Work) -> None:
+    _resolutions_in(_by_lines(work))
+
+
+def _resolutions_in(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         if not re.search(r"\bresolution", sent.text, re.I):
             _tally_only(work, sent)
@@ -1583,13 +1641,19 @@ def _resolutions(work: Work) -> None:
                 if bm and bm.id in RESOLUTION_BODIES:
                     body = bm
             if body is None:
-                body = min(bodies, key=lambda b: abs(b.start - char))
+                # the nearest body by its nearer edge; a body naming the resolution ("the first UNGA resolution") last
+                body = min(bodies, key=lambda b: (bool(re.match(r"\s+(?:draft\s+)?resolution", sent.text[b.end - sent.start:])) and len(bodies) > 1,
+                                                  min(abs(b.start - char), abs(b.end - char))))
             if borrowed_body and re.search(r"\bresolutions?\b", sent.text[:m.start()], re.I) is None:
                 continue
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
                 continue  # "a version of which is adopted each year": a habit, not a vote
+            if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" for c in tok.children):
+                continue  # "the Assembly formally adopts the resolutions its Third Committee sent up": a habit, not a vote
             inst = "unga_dprk_hr_resolution" if body.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
             yes, no, ab = _vote_counts3(sent.text)
+            if yes is None and not _CONSENSUS.search(sent.text):
+                yes, no, ab = _bare_tally(sent.text[m.end():])  # "adopts the resolution 99-20-63", "by 111-19-55"
             method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(sent.text) else None)
             ev = _EVERY_YEAR.search(sent.text)
             conf = 0.85 if yes is not None else 0.72
@@ -1612,7 +1676,11 @@ def _resolutions(work: Work) -> None:
             if dm is None:
                 # no date of its own: a timeline line's year, else the story's year, unless the sentence dates
                 # other events (then the vote is background whose year the text does not give)
-                ly = _line_year(work, sent.start)
+                ly = _line_year(work, sent.start) or (_narrative_year(work, sent, last=True) if not sent.dates and tok.tag_ in ("VBD", "VBN") else None)
+                head = [d for d in sent.dates if _line_year(work, sent.start) and work.text.rfind("\n", 0, sent.start) + 1 <= d.start
+                        and not work.text[work.text.rfind("\n", 0, d.start) + 1:d.start].strip()]
+                if head and head[0].value.startswith(str(ly)):
+                    ly = head[0].value  # "17 Nov 2005 | ... approves ...": the line's own date
                 date = str(ly) if ly else (work.published[:4] if work.published and not sent.dates and not _past_perfect(tok) else None)
                 conf -= 0.1
                 if date is None:
@@ -1628,17 +1696,20 @@ def _resolutions(work: Work) -> None:
 
 _POSITION = [
     (re.compile(r"\b(declin\w*|refus\w*|withdr[ae]w\w*|pull\w* out|drop\w*|skip\w*|stay\w* off|kept off|left off|remov\w*|"
-                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not|n't|no longer|without|"
+                r"step\w* back from|stepped away from|stay\w* out of|st[ao]od aside from|kept out of|remain\w* out of|quit\w*|abandon\w*|not(?!\s+only\b)|n't|no longer|without|"
                 r"missing|absent|sat out|sitting out|sit out|opted out)\b(?:(?!\bsince\b)[^.;]){0,60}?\bco-?sponsor\w*", re.I), "not_cosponsored"),
     (re.compile(r"\bco-?sponsor(?:ed|ing)?\b(?! list)|\b(?:joined|among) (?:the )?(?:list of )?co-?sponsors\b|"
                 r"\b(?:among|joined|rejoined|returned|came back|signed on|(?:was|were|is|are|been|became|remained)(?: again| once again| also)?)\s+"
                 r"(?:as |to )?(?:the |a |one of the |on the )?(?:list of |ranks of )?(?:(?:more than|over|some|about|nearly|around|almost) )?(?:[\w-]+ (?:other )?)?co-?sponsors?\b|\b(?:proposed|tabled|drafted|submitted|sponsored|brought|put forward|presented|introduced) by\b", re.I), "cosponsored"),
     (re.compile(r"\b(?:drafted|tabled|submitted|sponsored|introduced|presented|put forward)\b(?=\s+(?:the|a|this|its|their)\s+(?:\w+\s+){0,3}?(?:text|resolution|draft)\b)", re.I), "cosponsored"),
     # "stayed off the list ... and rejoined": the co-sponsors' list (only where co-sponsorship was mentioned before)
-    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b", re.I), "not_cosponsored"),
+    (re.compile(r"\b(?:stay\w*|stayed|kept|left|remained) off the list\b|\b(?:is|was|are|were) not on the list\b|\b(?:sat|sitting|sit) out\b|"
+                r"\b(?:missing|absent|omitted|dropped|removed|left off)\s+from\s+(?:it|them|the\s+list|that\s+list|this\s+list)\b", re.I), "not_cosponsored"),
     (re.compile(r"\brejoin(?:ed)?\b", re.I), "cosponsored"),
     # "had 61 co-sponsors, including South Korea and Japan": the states listed, whatever the clause's subject
     (re.compile(r"\bco-?sponsors\b(?=,?\s+(?:including|among them|such as|notably)\s)", re.I), "cosponsored_list"),
+    # "It had 53 co-sponsors, South Korea among them": the states apposed before "among them"
+    (re.compile(r"\bco-?sponsors\s*,\s+(?=(?:the\s+)?[A-Z][^,.;]{0,60}?\s+(?:among|one of)\s+them\b)"), "cosponsored_list"),
     # "the EU-drafted text", "the drafters, the European Union and Japan": the states the phrase names
     (re.compile(r"\b[\w.]+-(?:drafted|sponsored|authored|tabled)\b(?=\s+(?:\w+\s+)?(?:text|resolution|draft)\b)|"
                 r"\b(?:the|its|main|principal|chief)\s+(?:main\s+)?(?:drafters|sponsors|authors|penholders)\s*,\s+(?=(?:the\s+)?[A-Z])", re.I), "cosponsored_list"),
@@ -1649,7 +1720,10 @@ _POSITION = [
 _RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
 
 
-_TIMELINE_YEAR = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d{2})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a line opened by a date: "2006 - ...", "December 18, 2009 — ...", "15 Apr 2004 | ...", "Dec 2005 | ..."
+_LINE_DATE = rf"(?:{_MON}[ \t]+\d{{1,2}},?[ \t]+|\d{{1,2}}[ \t]+{_MON}[ \t]+|{_MON}[ \t]+)?"
+_TIMELINE_YEAR = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d{{2}})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
 
 
 def _line_year(work: Work, char: int) -> int | None:
@@ -1659,16 +1733,21 @@ def _line_year(work: Work, char: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|endorsed|confirmed|backed|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
+_RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|approves|endorsed|confirmed|backed|carried(?!\s+out)|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
 _RES_REF = re.compile(
-    r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b", re.I)
-_PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
+    r"\b(?:the|this|that|its|a|a\s+similar|the\s+same|the\s+annual|another)\s+(?:[\w-]+\s+){0,2}?(?:text|draft|measure|resolution)\b|\bit\b|"
+    r"\bresolution\s+\d{1,3}/\d{1,3}\b", re.I)
+_PLENARY = re.compile(r"\b(?:in|the|its)\s+(?:full\s+)?plenary\b|(?:^|[|:]\s*)Plenary\b|\bplenary\s+(?:vote|adopt\w*|approv\w*|endorse\w*|passed)\b|\bthe\s+(?:full|whole)\s+(?:General\s+)?Assembly\b|\bthe\s+(?:[\w-]+\s+)?assembly\b", re.I)
 _COMMITTEE = re.compile(r"\b(?:in|the|its)\s+committee\b", re.I)
 _COUNCIL_WORD = re.compile(r"\bthe\s+Council\b")
 _RES_VERB = re.compile(r"\b(?:adopted|approved|passed|endorsed|confirmed)\b", re.I)
 
 
 def _resolution_refs(work: Work) -> None:
+    _resolution_refs_in(_by_lines(work))
+
+
+def _resolution_refs_in(work: Work) -> None:
     """Votes on the document's resolution stated without its name: "the committee approved the text 91-21-60",
     "The full Assembly then endorsed it by 88 votes to 21", "Tally in committee on Nov. 20: 97 in favour, ...".
 
@@ -1691,12 +1770,34 @@ def _resolution_refs(work: Work) -> None:
         cues = list(_RES_ADOPT.finditer(text))
         # "approved the text by a recorded vote of 111 ...": a tally phrase after a verb belongs to that verb's clause
         cues = [c for i, c in enumerate(cues) if _RES_VERB.match(c.group(0)) or not any(_RES_VERB.match(p.group(0)) for p in cues[:i])]
+        line_only = False
+        if not cues and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
+            # "December 19, 2011 — Support kept growing: 123 in favour, 16 against and 51 abstaining": a timeline line
+            # of the resolution's votes that gives only the tally
+            tm = _VOTE_C.search(text)
+            if tm and (_to_int(tm.group(1)) or 0) > 30:
+                cues = [tm]
+            else:
+                # "December 16, 2020 — Consensus again": a line that gives only the method
+                ls = work.text.rfind("\n", 0, sent.start) + 1
+                hm = _TIMELINE_YEAR.match(work.text, ls)
+                cm = re.match(r"\s*(?:(?:adopted\s+)?by\s+consensus|(?:back\s+to\s+|a\s+return\s+to\s+)?consensus|(?:adopted\s+)?without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
+                              work.text[hm.end():sent.end], re.I) if hm else None
+                if cm and hm.end() >= sent.start:
+                    cues = [re.compile(r"\S+").search(text, hm.end() - sent.start + (len(cm.group(0)) - len(cm.group(0).lstrip())))]
+                    line_only = True
         if not cues:
             continue
         in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
+        if cues and not line_only and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
+            # "December 17, 2019 — Adopted without a vote.": a line of the series opened by the verb alone
+            hm = _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, sent.start) + 1)
+            if hm and hm.end() >= sent.start and re.match(r"\s*(?:adopted|approved|passed)\s+(?:by\s+consensus|without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
+                                                          work.text[hm.end():sent.end], re.I):
+                line_only = True
         if re.search(r"\bSecurity\s+Council\b|\bagenda\b|\bamendment\b|\bsanction", text, re.I):
             continue  # the Council's procedural votes and amendments are other facts
-        if not in_res and not _RES_REF.search(text) and _vote_counts3(text)[0] is None and _bare_tally(text)[0] is None:
+        if not in_res and not line_only and not _RES_REF.search(text) and _vote_counts3(text)[0] is None and _bare_tally(text)[0] is None:
             continue
         for ci, cue in enumerate(cues):
             left = cues[ci - 1].end() if ci else 0
@@ -1712,12 +1813,14 @@ def _resolution_refs(work: Work) -> None:
             tok = _token_at(sent, sent.start + cue.start())
             if tok is None or _unreal(tok) or _negated(tok):
                 continue
-            if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-                continue  # "once the committee approves it, the Assembly adopts it in December": a habit
+            if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and (
+                    _line_year(work, sent.start) is None or tok.dep_ not in ("ROOT", "conj")):
+                continue  # "once the committee approves it, the Assembly adopts it in December": a habit (a timeline line's
+                # historical present, "Dec 2005 | Plenary adopts the resolution, 88-21-60", is one vote)
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are") for c in tok.children):
                 continue  # "a version of which is adopted each year"
-            if tok.dep_ == "amod" and tok.pos_ == "VERB":
-                continue  # "the adopted text"
+            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.lower_ not in ("vote", "votes", "tally"):
+                continue  # "the adopted text" (but "another recorded vote in plenary: 119-19-48" is one)
             if tok.dep_ == "acl" and re.search(r"\b(?:annual|yearly)\b", text[max(0, cue.start() - 40):cue.start()], re.I):
                 continue  # "the annual resolution adopted by the General Assembly": the series, not one vote
             around = text[left:right]
@@ -1743,12 +1846,25 @@ def _resolution_refs(work: Work) -> None:
                     prev = [m for s2 in _prev(work, si, 2) for m in _in(s2.mentions, "body") if m.id in RESOLUTION_BODIES]
                     if prev and (in_res or yes is not None):
                         body = prev[-1].id
+                    elif in_res or yes is not None or line_only or _RES_REF.search(text):
+                        # a timeline of the one series: the body of the vote told last ("December 20, 2012 — ... the
+                        # resolution passed without a vote" after "December 18, 2009 — The plenary adopted ...")
+                        told = [f for f in work.facts if f.type == "resolution_vote" and f.evidence.end <= sent.start]
+                        if told and _line_year(work, sent.start) is not None:
+                            body = max(told, key=lambda f: f.evidence.start).body
             if body is None:
                 continue
             inst = "unga_dprk_hr_resolution" if body in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
-            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
+            method = "recorded_vote" if yes is not None else ("consensus" if line_only or _CONSENSUS.search(seg if len(cues) > 1 else text) else None)
             if method is None and not in_res and not re.search(r"\b(?:text|draft|resolution|measure)\b", around, re.I):
                 continue  # "it" alone with neither a tally nor consensus: too weak
+            each = _EACH_PREVIOUS.search(around)
+            if each and work.published and not sent.dates and not _EVERY_YEAR.search(text):
+                # "The Committee had adopted its text ... without a vote in each of the previous two years": one vote a year
+                ref = int(work.published[:4])
+                for y in range(ref - (_to_int(each.group(1)) or 0), ref):
+                    _add(work, [sent], 0.6, type="resolution_vote", instrument=inst, body=body, date=str(y), method=method)
+                continue
             dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "instrument"))
             date = dm.value if dm else None
             conf = 0.78 if yes is not None else 0.68
@@ -1766,9 +1882,14 @@ def _resolution_refs(work: Work) -> None:
                     date = main[0].value[:4]
                     conf -= 0.1
             if date is None:
+                ny = _narrative_year(work, sent, last=True) if not sent.dates and ly is None else None
                 if ly is not None:
                     date = str(ly)
-                elif work.published and not sent.dates and not _past_perfect(tok):
+                elif ny is not None and (tok.tag_ in ("VBD", "VBN") or tok.pos_ == "NOUN"):
+                    date = str(ny)  # "The committee vote that November ... was 97 in favour": the year told just before
+                elif work.published and not _event_dates(sent) and not _past_perfect(tok):
+                    # "The 193-member assembly approved the measure by ..., the strongest support since it was first
+                    # introduced in 2005": a "since" date does not date the vote; the story's own vote
                     date = work.published[:4]  # the story's own vote, told without a date
                     conf -= 0.1
                 else:
@@ -1782,7 +1903,47 @@ def _resolution_refs(work: Work) -> None:
 _MANDATE_CUE = re.compile(r"\b(?:establish\w*|set up|setting up|creat\w*|extend\w*|renew\w*)\b", re.I)
 
 
+_BY_RESOLUTION = re.compile(r"\b(?:in|by|through|with|under)\s+(?:the\s+same\s+|a\s+|an\s+|its\s+|that\s+|this\s+|one\s+)?(?:\w+\s+)?resolution\b", re.I)
+
+
+def _creating_resolutions(work: Work) -> None:
+    """"The Commission on Human Rights created it in April 2004 in the same resolution in which it condemned ...": a body
+    creating or extending a mandate in a resolution adopted that resolution then (method as stated, else none)."""
+    for si, sent in enumerate(work.sents):
+        text = sent.text
+        if any(f.type == "resolution_vote" and sent.start <= f.evidence.start < sent.end for f in work.facts):
+            continue
+        if re.search(r"\bSecurity\s+Council\b", text):
+            continue
+        for cue in _MANDATE_CUE.finditer(text):
+            rm = _BY_RESOLUTION.search(text, cue.end(), min(len(text), cue.end() + 70))
+            if rm is None or re.search(r"[;]|\b(?:and|but)\s+(?:the|it|its)\b", text[cue.end():rm.start()]):
+                continue
+            tok = _token_at(sent, sent.start + cue.start())
+            if tok is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ not in ("VBD",) or _unreal(tok) or _negated(tok) or _past_perfect(tok):
+                continue
+            subj = _subject(tok)
+            bm = _token_mention(sent, subj, "body") if subj is not None else None
+            if bm is None or bm.id not in RESOLUTION_BODIES:
+                continue
+            dm, _f = _attached_date(work, sent, tok, avoid=_in(sent.mentions, "mechanism"))
+            if dm is None:
+                continue
+            yes, no, ab = _vote_counts3(text)
+            method = "recorded_vote" if yes is not None else ("consensus" if _CONSENSUS.search(text) else None)
+            inst = "unga_dprk_hr_resolution" if bm.id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+            if not re.search(r"north\s+korea|dprk|pyongyang|democratic\s+people", work.text[max(0, sent.start - 600):sent.end], re.I):
+                continue
+            _add(work, [sent], 0.62, type="resolution_vote", instrument=inst, body=bm.id, date=dm.value, method=method, yes=yes, no=no, abstain=ab)
+            break
+
+
 def _mandate_votes(work: Work) -> None:
+    _creating_resolutions(work)
+    _mandate_votes_told(work)
+
+
+def _mandate_votes_told(work: Work) -> None:
     """"the Council responded, establishing a Commission of Inquiry ... without a vote": the resolution that did it.
 
     A Human Rights Council (or Commission) decision creating or extending a DPRK mechanism or mandate, told with
@@ -1884,7 +2045,14 @@ def _state_positions(work: Work) -> None:
             if not earlier and len({m.id for m in doc_res}) == 1 and _timeline_year(work, sent) is not None:
                 # a line of a timeline of the one resolution the document is about ("2005 - ... South Korea abstained")
                 earlier = [m for m in doc_res if m.end <= sent.start and sent.start - m.end < 4000]
-            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin", sent.text, re.I):
+            if not earlier and re.search(r"\bco-?sponsor", sent.text, re.I) and not re.search(r"\b(?:bill|act|law|statement|letter)\b", sent.text, re.I):
+                # "missing from the list of co-sponsors at the Human Rights Council": that body's resolution on the DPRK,
+                # in a document about it
+                rb = [b for b in _in(sent.mentions, "body") if b.id in RESOLUTION_BODIES]
+                if rb:
+                    rid = "unga_dprk_hr_resolution" if rb[0].id in ("un_ga", "un_ga_third_committee") else "unhrc_dprk_hr_resolution"
+                    earlier = [Mention(rb[0].start, rb[0].end, rb[0].text, "instrument", rid, "description")]
+            if not earlier or not re.search(r"co-?sponsor|resolution|abstain|voted|\b(?:drafters|sponsors|authors)\b|-(?:drafted|sponsored|authored|tabled)\b|\b(?:drafted|tabled|sponsored|submitted|presented|introduced|put forward|brought) by\b|\boff the list\b|\brejoin|\b(?:missing|absent|omitted)\s+from\s+(?:it|them|the\s+list)\b", sent.text, re.I):
                 continue
             res = [earlier[-1]]
         states = [m for m in _in(sent.mentions, ("state", "person")) if state_of(m.id) in STATES and state_of(m.id) != "dprk"]
@@ -1909,9 +2077,9 @@ def _state_positions(work: Work) -> None:
                 if position == "cosponsored_list":
                     _listed_positions(work, sent, m, res, states, done, covered)
                     continue
-                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
+                if position == "cosponsored" and re.search(r"\b(declin|refus(?!al)|withdr(?!awal)|not(?!\s+only\b)|n't|skip|no longer)\w*\b[^.;]{0,60}$", sent.text[:m.start()], re.I):
                     continue
-                if (m.group(0).lower().endswith("list") or m.group(0).lower().startswith("rejoin")) and not re.search(
+                if (re.search(r"(?:\blist|\bit|\bthem)$", m.group(0).lower()) or m.group(0).lower().startswith("rejoin")) and not re.search(
                         r"co-?sponsor", work.text[max(0, sent.start - 800):sent.start + m.start()], re.I):
                     continue
                 cue = sent.start + m.end() - 1 if position == "not_cosponsored" else char
@@ -1983,6 +2151,8 @@ def _state_positions(work: Work) -> None:
                     years = _implicit_years(work, sent, tok, position)
                     if years is None:
                         continue
+                if len(years) == 1 and _year_before(sent.text, m.start(), m.end()):
+                    years = [years[0] - 1, years[0]]  # "for the second year in a row", "as it had the year before"
                 for st in [state] + also:
                     for year in years:
                         key = (st, inst, year, position)
@@ -1990,6 +2160,22 @@ def _state_positions(work: Work) -> None:
                             continue
                         done.add(key)
                         _add(work, [sent], conf, type="state_position", state=st, instrument=inst, year=year, position=position)
+
+
+_SECOND_YEAR = re.compile(r"\b(?:for\s+)?(?:the|a)\s+second\s+(?:year\s+(?:in\s+a\s+row|running)|(?:straight|consecutive|successive)\s+year)\b|"
+                          r"\b(?:as|like)\s+(?:it|they|she|he|\w+)\s+(?:had|did)\s+(?:the\s+(?:year|session)\s+before|the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
+                          re.I)
+
+
+def _year_before(text: str, a: int, b: int) -> bool:
+    """"for the second year in a row", "for a second straight year", "as it had the year before" next to the cue: the
+    same position the year before too (a longer run, "the fourth year running", names no year and is not expanded)."""
+    for m in _SECOND_YEAR.finditer(text):
+        if m.end() <= a and not re.search(r"[;]|\bbut\b", text[m.end():a]) and a - m.end() < 60:
+            return True
+        if m.start() >= b and not re.search(r"[;]|\bbut\b", text[b:m.start()]) and m.start() - b < 60:
+            return True
+    return False
 
 
 _AS_DID = re.compile(r"[^.;]{0,40}?,?\s+(?:as|like)\s+(?P<who>[^,.;]{2,40}?)\s+did\b(?P<when>[^,.;]{0,40})", re.I)
@@ -2134,11 +2320,19 @@ def _listed_positions(work: Work, sent: Sent, m: Any, res: list[Mention], states
     if _unreal(verb) or _negated(verb) or _hedged(verb):
         return
     years = _position_years(work, sent, tok, [verb])
+    cut = sent.text.find(";", m.end())
+    if years and cut >= 0:
+        # "..., South Korea among them; Seoul had first joined in 2008": the year after the semicolon is another clause's
+        line_year = _timeline_year(work, sent)
+        scope = {int(d.value[:4]) for d in sent.dates if d.start < sent.start + cut} | ({line_year} if line_year else set())
+        years = [y for y in years if y in scope]
     conf = 0.8 if years else 0.7
     if not years:
         years = _implicit_years(work, sent, verb, "cosponsored")
         if years is None:
             return
+    if len(years) == 1 and _year_before(sent.text, m.start(), m.end()):
+        years = [years[0] - 1, years[0]]  # "South Korea among them for a second straight year"
     covered.append((char, sent.start + m.end()))
     inst = _pick_instrument(work, sent, res, char)
     for st in listed:
@@ -2183,7 +2377,51 @@ def _implicit_years(work: Work, sent: Sent, tok: Any, position: str) -> list[int
         return None  # "co-sponsored it from 2008 to 2018, after abstaining ...": an earlier, undated stance
     if perfect or ref is None:
         return None
+    ny = _narrative_year(work, sent) if tok.tag_ in ("VBD", "VBN") or tok.pos_ in ("ADJ", "ADP") else None
+    if ny is not None:
+        return [ny]
     return [ref]
+
+
+def _since_date(sent: Sent, d: Any) -> bool:
+    """A date inside a "since" phrase or clause ("since 2008", "since it was first introduced in 2005"): a point of
+    comparison, not the date of the sentence's event."""
+    if re.search(r"\b(?:since|until|before)\s*$", sent_text_before(sent, d.start)[-20:], re.I):
+        return True
+    cur = _token_at(sent, d.start)
+    for _ in range(8):
+        if cur is None:
+            return False
+        if cur.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _event_dates(sent: Sent) -> list:
+    return [d for d in sent.dates if not _since_date(sent, d)]
+
+
+def _narrative_year(work: Work, sent: Sent, last: bool = False) -> int | None:
+    """The single year of the nearest earlier dated sentence of the same paragraph ("The author was in the room on
+    17 November 2005, when the committee adopted ... Seoul abstained."): an undated past event told right after it
+    belongs to that year, not to the story's."""
+    for k in range(sent.i - 1, max(-1, sent.i - 3), -1):
+        prev = work.sents[k]
+        gap = work.text[prev.start + len(prev.text.rstrip()):sent.start + len(sent.text) - len(sent.text.lstrip())]
+        if "\n" in gap:
+            return None  # a new paragraph (or a new timeline line): a new time frame
+        ds = [d for d in prev.dates if re.match(r"\d{4}", d.value or "")
+              and not re.search(r"\b(?:since|before|until|after)\s*$", work.text[max(prev.start, d.start - 30):d.start], re.I)]
+        if not ds:
+            continue
+        ys = {int(d.value[:4]) for d in ds}
+        if last:
+            return int(max(ds, key=lambda d: d.start).value[:4])  # the story moves on from its last date
+        return ys.pop() if len(ys) == 1 else None
+    return None
 
 
 _VAGUE_PAST = re.compile(r"\b(?:in (?:the )?(?:earlier|previous|prior|past|preceding) years|in the years (?:before|prior)|"
@@ -2252,7 +2490,7 @@ def _position_state(work: Work, sent: Sent, tok: Any, states: list[Mention], cue
 
 
 ACTOR_NOUNS = {"representative", "delegate", "delegation", "government", "ambassador", "envoy", "mission", "country",
-               "diplomat", "administration", "minister", "ministry"}
+               "diplomat", "administration", "minister", "ministry", "name"}
 
 
 def _pos_subject(tok: Any) -> Any | None:
@@ -2371,7 +2609,7 @@ def _hedged(tok: Any) -> bool:
 def _timeline_year(work: Work, sent: Sent) -> int | None:
     """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."): the year of the line."""
     ls = work.text.rfind("\n", 0, sent.start) + 1
-    m = re.match(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:]|\.\s)[ \t]*\S", work.text[ls:sent.end])
+    m = re.match(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:|]|\.\s)[ \t]*\S", work.text[ls:sent.end])
     return int(m.group(1)) if m else None
 
 
@@ -2388,6 +2626,17 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             return list(range(a, b + 1))
     years = []
     own: list[int] = []
+    later: list[int] = []
+    up: set[int] = set()
+    cur = troot
+    while cur.dep_ == "conj" and cur.head.i != cur.i and len(up) < 6:
+        cur = cur.head  # "Seoul not only voted yes but co-sponsored ...": the first verb of the coordination
+        up.add(_clause_root(cur).i)
+    if cur.dep_ == "ROOT" and any(c.dep_ == "cc" and c.i < cur.i for c in cur.children):
+        # "voted yes but co-sponsored ...", cut by the parser into two roots: the root before is the first verb
+        before = [t for t in sent.span if t.dep_ == "ROOT" and t.i < cur.i]
+        if before:
+            up.add(before[-1].i)
     line_year = _timeline_year(work, sent)
     for d in sent.dates:
         if re.search(r"\b(since|first time since|before|until)\s*$", sent_text_before(sent, d.start)[-30:], re.I):
@@ -2401,8 +2650,10 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             y = line_year  # "2005 - On Nov. 17 the committee approved ...": the line's year, not the story's
         if droot.i in roots:
             own.append(y)
+        if droot.dep_ == "conj" and droot.head.i in roots and droot.pos_ in ("VERB", "AUX") and droot.i not in roots:
+            later.append(y)  # "abstained in 2005, voted in favour in 2006": the next verb's own year
         if droot.i in roots or (droot.dep_ in ("xcomp", "conj") and droot.head.i in roots) or (
-                troot.dep_ in ("xcomp", "conj", "ccomp") and troot.head.i == droot.i):
+                troot.dep_ in ("xcomp", "conj", "ccomp") and (troot.head.i == droot.i or droot.i in up)):
             years.append(y)
         elif droot.dep_ == "advcl" and droot.head.i == troot.i and any(
                 c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in droot.children):
@@ -2414,7 +2665,9 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
             if dtok is not None and dtok.i <= troot.head.i <= dtok.i + 3:
                 years.append(int(d.value[:4]))
     if own and troot.dep_ == "conj":
-        return sorted(set(own))  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
+        return sorted(set(own))
+    if own and later:
+        return sorted(set(own))  # each coordinated verb with its own year keeps its own  # "..., and also abstained on a similar resolution in 2004": its own year, not its head's
     return sorted(set(years))
 
 

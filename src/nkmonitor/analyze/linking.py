@@ -405,6 +405,10 @@ def _link_resolutions(text: str, prior: list[Mention], published: str | None = N
             out.append(Mention(m.start(), m.start() + len(m.group(1)), m.group(1), "instrument", inst, "description"))
     for m in _RESOLUTION.finditer(text):
         s0, s1 = _sentence_bounds(text, m.start())
+        # "... abuses.[2] At the United Nations, ...": a sentence ending in a footnote mark or a quote ends there
+        ends = list(re.finditer(r"[.!?](?:\[\d{1,3}\]|[\u201d\"'\u2019])+\s", text[s0:m.start()]))
+        if ends:
+            s0 += ends[-1].end()
         sent = text[s0:s1]
         if not bodies and season and m.group(0).lower() == "resolution" and re.search(
                 r"\b(?:U\.N\.|UN|United Nations)\s+(?:\w+\s+){0,2}?resolution\s+(?:on|condemning|against)\s+(?:\w+\s+){0,2}?"
