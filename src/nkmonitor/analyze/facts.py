@@ -2906,13 +2906,45 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
+    r"(?<!non-)(?<!non)\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
     r"(?:sent|sending|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\s+(?:[\w,-]+\s+){1,8}?across the border|"
     r"(?:were|was|been|being|are|is|get|got)\s+(?:\w+ly\s+)?returned\b(?!\s+(?:to\s+(?:south korea|seoul|the south|their (?:families|homes))|home to the south|safely)))\b",
     re.I,
 )
 _RAISE_VERBS = {"raise", "discuss", "protest", "take up"}
-_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to|as many as|as few as)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
+_SMALL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_SMALL = (r"(?:" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?")
+_WORD_NUM = r"(?:" + _WORD_SMALL + r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?" + _WORD_SMALL + r")?){0,2})"
+_COUNT_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUM + r")"
+_COUNT_QUAL = (r"(?:of|some|about|around|roughly|approximately|nearly|almost|more than|over|well over|close to|at least|"
+               r"an estimated|estimated|up to|as many as|as few as|something like|perhaps|reportedly|another|a further|"
+               r"by (?:some|one|most|their|its|official|unofficial|ngo|activists['\u2019]?) (?:estimates?|counts?|accounts?),?)")
+_COUNT = re.compile(r"^\s*(?:" + _COUNT_QUAL + r"\s+)*" + _COUNT_NUM + r"\b(?!\s*(?:years?|months?|days?|percent|%|-year|-month))", re.I)
+
+
+def _count_int(s: str | None) -> int | None:
+    """A head count in digits or words: "2,600", "eighty", "six hundred", "two thousand five hundred"."""
+    if s is None:
+        return None
+    s = s.lower().replace(",", "").strip()
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for w in re.split(r"[\s-]+", s):
+        if w == "and":
+            continue
+        if w in _SMALL_WORDS:
+            cur += _SMALL_WORDS[w]
+        elif w == "hundred":
+            cur = max(cur, 1) * 100
+        elif w == "thousand":
+            total, cur = total + max(cur, 1) * 1000, 0
+        else:
+            return None
+    return total + cur or None
 
 
 def _repatriations(work: Work) -> None:
@@ -2920,6 +2952,8 @@ def _repatriations(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         if not _REPAT.search(sent.text):
             continue
+        if sent.text.rstrip().endswith("?"):
+            continue  # "Why does China send North Koreans back?": a question reports no return
         for m in _REPAT.finditer(sent.text):
             char = sent.start + m.start()
             tok = _cue_token(sent, char, sent.start + m.end())
@@ -2942,7 +2976,8 @@ def _repatriations(work: Work) -> None:
             if by is None and agentless:
                 # "Smaller groups had been sent back over the summer", "a group of about 80 sent back on August 29":
                 # the returning state of the story so far
-                recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
+                # (or an earlier return of the same sentence: "80 were returned from China ..., and 40 more were sent back")
+                recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < char]
                 if recent and len({f.by for f in recent}) == 1:
                     by, inherited = recent[-1].by, True
             if by is None:
@@ -2966,16 +3001,23 @@ def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, in
         for count, date in pairs:
             _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
         return
-    after = sent.text[m.end():m.end() + 60]
+    after = sent.text[m.end():m.end() + 120]
     inner = re.match(r"(?:sen[dt]|handed|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\w*\s+(.*?)(?:back|across the border)$", m.group(0), re.I)
     if inner and inner.group(1).strip():
         after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
+    after = re.sub(r"^\s*from\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=\s+of\s)", "", after)  # "return from China of 600"
     cm = _COUNT.match(after)
-    count = _to_int(cm.group(1)) if cm else None
+    if cm is None:
+        # "returned a large number of North Koreans, by some estimates about 600 people": the estimate in apposition
+        cm = re.match(r"\s*(?:a (?:large|small|great|significant) (?:number|group) of|large numbers of|hundreds of|dozens of)\s+"
+                      r"(?:[\w'\u2019-]+\s+){1,3}?(?:[\w'\u2019-]+),\s*(?=(?:" + _COUNT_QUAL + r"\s+)*(?:\d|[a-z]+\s+(?:people|persons|north koreans)))",
+                      after, re.I)
+        cm = _COUNT.match(after[cm.end():]) if cm else None
+    count = _count_int(cm.group(1)) if cm else None
     if count is None:
-        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
+        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|" + _WORD_NUM + r")\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons|more|others)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
         if back and not re.search(r"\d", sent.text[back.end():m.start()]):
-            count = _to_int(back.group(1))
+            count = _count_int(back.group(1))
     first = re.search(r"\bfirst\b", sent.text, re.I) is not None
 
     def landmark(d: DateMention | None) -> bool:
@@ -3004,7 +3046,7 @@ def _government_state(work: Work, sent: Sent, t: Any) -> str | None:
         return None  # "the North Korean government", "the provincial authorities"
     ms = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= t.idx]
     if not ms:
-        for s2 in reversed(_prev(work, sent.i, 2)):
+        for s2 in reversed(_prev(work, sent.i, 3)):
             ms = [x for x in s2.mentions if x.kind in ("state", "person")]
             if ms:
                 break
@@ -3060,6 +3102,9 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
         if agent is not None:
             cands.append(agent)
         subj = _subject(tok)
+        if subj is not None and subj.lower_ in ("that", "who", "which") and tok.head.lemma_.lower() == "be":
+            # a cleft: "it was this government that sent two fishermen back"
+            subj = next((c for c in tok.head.children if c.dep_ == "attr"), subj)
         if subj is not None:
             cands.append(subj)
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
@@ -3091,6 +3136,21 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
                             st = state_of(m.id) if m else None
                             if st in STATES and st != "dprk":
                                 return st
+    if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None):
+        # "were returned from China to the DPRK", "the forced return from China of about 600": the state they left
+        # (after the subject and possessor, which name no state here)
+        def dest_elsewhere() -> bool:
+            # "returned from China to South Korea's custody": a transfer elsewhere, not a return to the North
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ == "to":
+                    for g in ch.subtree:
+                        mm = _token_mention(sent, g, ("state",))
+                        if mm and state_of(mm.id) not in (None, "dprk"):
+                            return True
+            return False
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "from" and not dest_elsewhere():
+                cands.extend(g for g in ch.children if g.dep_ == "pobj")
     for t in cands:
         if t.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, t, ("state", "body", "person")) is None:
             # "the previous government sent two fishermen back": the state the passage is about
