@@ -2218,7 +2218,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _SC_TOPIC = re.compile(r"human rights|abuses|atrocities|agenda|situation in (?:north korea|the dprk|the democratic)|crimes against humanity", re.I)
 _SC_OFF_TOPIC = re.compile(r"\b(?:nuclear|missiles?|ballistic|sanctions?|weapons?|launch(?:es|ed)?|tests?|satellite|ceasefire|ukraine)\b", re.I)
 _MEETING_NOUNS = {"meeting", "session", "briefing", "debate", "discussion", "discussions", "meetings", "sessions"}
-_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal"}
+_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal", "attempt"}
 _CANCEL = {"shelve", "scrap", "drop", "abandon", "cancel", "block", "withdraw", "scuttle", "thwart", "prevent", "derail",
            "sink", "kill"}
 # a meeting "did not happen" is blocked only with a stated obstacle (votes it could not win, an objection)
@@ -2229,16 +2229,46 @@ _TIMELINE_HEAD = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])?\s*$")
 _THAT_MONTH = re.compile(r"\bthat (" + "|".join(_MONTHS) + r")\b", re.I)
 
 
+# "the margin narrowed to nine to four with two abstaining", "the tally stood at 10 to 3"
+_MARGIN_TALLY = re.compile(rf"\b(?:margin|vote|tally|count)\b[^.;]{{0,60}}?\bto\s+{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b", re.I)
+# "ten members voted to hold the session, three opposed it and two abstained"
+_OPPOSED_TALLY = re.compile(
+    rf"\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:voted|voting)\s+(?:in\s+favou?r|for|to\s+(?:hold|convene|proceed|go ahead))\b"
+    rf"[^.;]{{0,50}}?\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:opposed|objected|voted\s+(?:against|no))\b"
+    rf"(?:[^.;]{{0,30}}?\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:abstentions?|abstained|abstaining)\b)?", re.I)
+_NAMED_ABSTAIN = re.compile(rf"^\s*,?\s*(?:and|with|while)\s+(?P<ab>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+abstain(?:ing|ed)\b")
+
+
 def _council_counts(text: str) -> tuple[int | None, int | None, int | None]:
     """Procedural vote counts, also as 'Twelve members voted to hold it, China and Russia voted against and X abstained'."""
     plain = re.sub(r"\s*\([^()]{0,120}\)", "", text)  # "2 against (China, Russian Federation)": the names are no count
-    m = _FAVOUR_TALLY.search(plain)
+    m = _FAVOUR_TALLY.search(plain) or _OPPOSED_TALLY.search(plain)
     if m:
         y, n, a = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
         if y is not None and n is not None:
             return y, n, a
     y, n, a = _vote_counts3(plain)
+    end = None
+    pm = re.search(r"\bvote\s*\((\d{1,2})\s*[-\u2013]\s*(\d{1,2})(?:\s*[-\u2013]\s*(\d{1,2}))?\)", text, re.I)
+    if y is None and pm:
+        return int(pm.group(1)), int(pm.group(2)), int(pm.group(3)) if pm.group(3) else None  # "a procedural vote (11-2-2)"
+    if y is None:
+        mm = _MARGIN_TALLY.search(plain)
+        if mm:
+            y, n, end = _to_int(mm.group(1)), _to_int(mm.group(2)), mm.end()
+            third = re.match(rf"\s*,?\s*(?:with|and|while)\s+{_NUM}\s+(?:(?:countries|states|members|delegations|others)\s+)?(?:abstentions?|abstaining|abstained)\b",
+                             plain[end:], re.I)
+            a = _to_int(third.group(1)) if third else None
     if y is not None:
+        if a is None:
+            # "12 to 2, with Mozambique abstaining": the states named
+            for vm in ([mm] if end is not None else []) + [rx.search(plain) for rx in (_VOTE_A, _VOTE_E, _VOTE_B, _VOTE_F)]:
+                if vm is None:
+                    continue
+                nm = _NAMED_ABSTAIN.match(plain[vm.end():])
+                if nm:
+                    a = len([x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", nm.group("ab")) if x.strip()])
+                    break
         return y, n, a
     m = _NAMED_TALLY.search(text)
     if not m:
@@ -2307,6 +2337,9 @@ def _counts_after(work: Work, si: int, date: str | None) -> tuple[tuple, list[Se
     for j in range(si + 1, min(len(work.sents), si + 3)):
         s = work.sents[j]
         if "\n\n" in work.text[work.sents[j - 1].end:s.start + 1] or _timeline_date(s) is not None:
+            break
+        if re.match(r"\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?[\u2014\u2013|-]", s.text, re.I):
+            break  # "10:15 — The procedural vote is in": a later entry of a live report, another event
             break
         if any(not _agree(d.value, date) for d in s.dates) or any(m.id != "un_sc" for m in _in(s.mentions, "body")):
             break
@@ -2390,14 +2423,19 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
             return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
         if lem in ("stop", "block", "prevent", "halt", "derail") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
             # "China failed to block a Security Council meeting on Friday": the meeting went ahead
-            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs):
-                return True
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and o.tag_ == "NN" and (_council_noun(sent, o) or any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)) for o in objs):
+                return True  # ("failed to stop a meeting on 9 December", in a passage on the Council)
             # "failed to stop the Security Council from discussing human rights"
             return any(o.dep_ == "dobj" and ((m := _token_mention(sent, o, "body")) is not None and m.id == "un_sc" or o.lower_ == "council")
                        for o in objs) and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
         if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
             return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
+        if lem == "be" and tok.tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"
+                                                             and _council_noun(sent, c) for c in tok.children):
+            # "The last session was an open briefing in August last year"
+            return any(c.dep_ == "attr" and c.lemma_.lower() in _MEETING_NOUNS for c in tok.children)
         if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
             if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
                 return False
@@ -2414,7 +2452,9 @@ def _cancel_trigger(sent: Sent, tok: Any) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     # one meeting, not meetings in general ("has tried to block meetings")
-    return any(((o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o)) or o.lemma_.lower() in _REQUEST_NOUNS)
+    planned = lambda o: any(c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "scheduled", "proposed", "requested")
+                            for c in o.children) and _OBSTACLE.search(sent.text) is not None
+    return any(((o.lemma_.lower() in _MEETING_NOUNS and (_council_noun(sent, o) or planned(o))) or o.lemma_.lower() in _REQUEST_NOUNS)
                and o.tag_ in ("NN", "NNP") for o in objs)
 
 
@@ -2566,12 +2606,14 @@ def _council_events(work: Work) -> None:
     prevented ('shelved', 'the request was withdrawn', 'did not happen after ... unable to secure the votes')."""
     for si, sent in enumerate(work.sents):
         if not re.search(r"\b(?:meet|met|meetings?|sessions?|briefings?|discuss\w*|debat\w*|consider\w*|took up|taken up|"
-                         r"take up|return\w* to|request|convened|favou?r|against|abstain\w*|happen|place|ahead)\b", sent.text, re.I):
+                         r"take up|return\w* to|request|convened|favou?r|against|abstain\w*|abstentions?|votes?|voted|margin|happen|place|ahead)\b", sent.text, re.I):
             continue
         if re.search(r"\barria\b", sent.text, re.I) or not _sc_context(work, si) or not _sc_topic(work, si):
             continue
         tl = _timeline_date(sent)
         named = _sc_sentence(work, sent)
+        if tl is None and _council_runs(work, si, sent):
+            continue
         done = False
         for tok in sent.span:
             nothappened = _not_happened(sent, tok)
@@ -2592,6 +2634,17 @@ def _council_events(work: Work) -> None:
                 dates, factor = [tl.value], 1.0
             else:
                 dates, factor = _sc_dates(work, sent, tok)
+            if not dates and held and tok.tag_ in ("VBZ", "VBP") and work.published and not _RECUR.search(sent.text) \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                # a live report: "The procedural vote is in: 12 in favour, 2 against. The meeting goes ahead." (today)
+                prev_s = work.sents[si - 1] if si > 0 and "\n\n" not in work.text[work.sents[si - 1].end - 2:sent.start + 1] else None
+                if _council_counts(sent.text)[0] is not None or (prev_s is not None and _council_counts(prev_s.text)[0] is not None):
+                    dates, factor = [work.published[:10]], 0.8
+                    if prev_s is not None and _council_counts(sent.text)[0] is None:
+                        yes_prev = _council_counts(prev_s.text)
+                        _emit_council(work, [prev_s, sent], 0.6, dates[0], "held", *yes_prev)
+                        done = True
+                        continue
             if not dates and not held:
                 # "the meeting, planned for Monday, was cancelled": the month it was planned for; else a recent event
                 inside = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
@@ -2613,11 +2666,56 @@ def _council_events(work: Work) -> None:
                 _emit_council(work, spans, conf, d, outcome, yes if len(dates) == 1 else None,
                               no if len(dates) == 1 else None, ab if len(dates) == 1 else None)
             done = True
+        if not done and tl is None and not re.search(r"\bresolution\b", sent.text, re.I):
+            # "- The first, on 22 December 2014, followed a procedural vote of eleven to two, with two abstentions":
+            # a dated procedural tally of the Council (at most its fifteen members; nine carry it)
+            yes, no, ab = _council_counts(sent.text)
+            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
+                vm = re.search(rf"\b{_NUM}\b", sent.text[re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I).start():])
+                dm = _near_date(sent, sent.start + (vm.start() if vm else 0))
+                if dm is not None and not re.search(r"\bsince\s*$", sent.text[:dm.start - sent.start], re.I):
+                    _emit_council(work, [sent], 0.6, dm.value, "held", yes, no, ab)
+                    done = True
         if not done and tl is not None and _sc_topic(work, si):
             # "- December 9, 2016: again 9 in favor, with five against and one abstention": a dated tally
             yes, no, ab = _council_counts(sent.text)
             if yes is not None and not re.search(r"\bresolution\b", sent.text, re.I):
                 _emit_council(work, [sent], 0.65, tl.value, "held", yes, no, ab)
+
+
+_UNLIKE_RANGE = re.compile(r"\bunlike\s+(?:in\s+)?(?:the\s+years\s+)?(?:from\s+)?((?:19|20)\d\d)\s*(?:to|through|until|-|\u2013)\s*((?:19|20)\d\d)\b", re.I)
+_THROUGH = re.compile(r"\b(?:each|every)\s+(?P<m>" + "|".join(_MONTHS) + r"|year)\s+(?:through|until|till|up to)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _council_runs(work: Work, si: int, sent: Sent) -> bool:
+    """Runs of yearly meetings stated without both ends: "Unlike in 2014 to 2017, the Council did not discuss it this
+    year" (held each of those years), "It met on the topic each December through 2017" (from the first meeting told)."""
+    um = _UNLIKE_RANGE.search(sent.text)
+    if um:
+        a, b = int(um.group(1)), int(um.group(2))
+        tok = next((t for t in sent.span if t.lemma_.lower() in ("discuss", "meet", "hold", "convene", "take", "debate")
+                    and t.pos_ in ("VERB", "AUX")), None)
+        if tok is not None and 0 < b - a <= 15 and (_negated(tok) or re.search(r"\b(?:no|not)\b", sent.text[um.end():], re.I)):
+            for y in range(a, b + 1):
+                _emit_council(work, [sent], 0.6, str(y), "held")
+            return True
+    tm = _THROUGH.search(sent.text)
+    if tm and not _RANGE.search(sent.text):
+        tok = next((t for t in sent.span if t.lemma_.lower() in ("meet", "convene", "discuss", "hold", "take") and t.pos_ == "VERB"), None)
+        if tok is None or _unreal(tok) or _negated(tok) or not (_sc_subject(sent, tok) or _sc_sentence(work, sent)):
+            return False
+        told = [f for f in work.facts if f.type == "council_meeting" and f.outcome == "held" and f.date and f.evidence.start < sent.start]
+        if not told:
+            return False
+        a, b = int(min(f.date[:4] for f in told)), int(tm.group(2))
+        unit = tm.group("m").lower()
+        month = _MONTHS.index(unit) + 1 if unit in _MONTHS else None
+        if not 0 < b - a <= 15:
+            return False
+        for y in range(a, b + 1):
+            _emit_council(work, [sent], 0.6, f"{y}-{month:02d}" if month else str(y), "held")
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- mechanisms
