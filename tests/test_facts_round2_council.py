@@ -191,3 +191,36 @@ def test_council_present_generic_negative(run):
     facts = run("The Security Council meets on human rights in North Korea every December. The meeting goes ahead "
                 "when nine members vote for it.", "2024-06-12", "council_meeting")
     assert not [f for f in facts if f["date"] == "2024-06-12"]
+
+
+# ---------------------------------------------------------------- mechanism_event: the commission's report
+
+@pytest.mark.parametrize("text, date", [
+    ("The UN Commission of Inquiry delivered its report in February 2014, a long catalogue of abuses.", "2014-02"),
+    ("The Commission of Inquiry was set up in March 2013 and delivered its findings in February 2014.", "2014-02"),
+    ("The Commission of Inquiry made its findings public on 17 February 2014.", "2014-02-17"),
+    ("The session marked a decade since a U.N. commission of inquiry published its findings, in February 2014, that "
+     "Pyongyang had committed crimes against humanity.", "2014-02"),
+    ("The Commission of Inquiry heard eighty witnesses. The panel released its report in February 2014.", "2014-02"),
+    ("The findings of the Commission of Inquiry remain the benchmark. The panel, created by the Human Rights Council in "
+     "2013, made its report public in February 2014.", "2014-02"),
+])
+def test_coi_report_verbs(run, text, date):
+    facts = run(text, "2024-06-13", "mechanism_event")
+    assert ("un_coi_dprk", "report_published", date) in got(facts, "mechanism", "event", "date")
+
+
+@pytest.mark.parametrize("text", [
+    "The Commission of Inquiry will deliver its report in February.",
+    "The Commission of Inquiry heard testimony. The government made its report public in February 2014.",
+    "The Commission of Inquiry did not release its report in January 2014.",
+])
+def test_coi_report_verbs_negatives(run, text):
+    facts = run(text, "2013-12-01", "mechanism_event")
+    assert not [f for f in facts if f["event"] == "report_published"]
+
+
+def test_coi_anaphor_established(run):
+    facts = run("The findings of the Commission of Inquiry remain the benchmark. The panel, created by the Human Rights "
+                "Council in 2013, made its report public in February 2014.", "2024-06-13", "mechanism_event")
+    assert ("un_coi_dprk", "established", "2013") in got(facts, "mechanism", "event", "date")

@@ -2779,6 +2779,7 @@ def _mechanisms(work: Work) -> None:
         mechs = _sent_mechanisms(work, sent)
         if not mechs:
             _review_dates(work, si, sent)
+            _mech_anaphora(work, si, sent)
             continue
         low = sent.text.lower()
         if re.search(r"\b(upcoming|next|forthcoming|future)\b[^.]{0,30}anniversary", low):
@@ -2835,18 +2836,8 @@ def _mechanisms(work: Work) -> None:
                     event = "report_published"
                     conf = 0.72
             if event is None:
-                # "The commission ... published its report in February"
-                for t in sent.span:
-                    if t.lemma_.lower() in ("publish", "release", "issue", "present", "submit") and t.pos_ == "VERB" \
-                            and any(c.dep_ == "dobj" and c.lemma_.lower() == "report" for c in t.children):
-                        subj = _subject(t)
-                        if subj is not None and mech.start <= subj.idx < mech.end and not _unreal(t) and not _negated(t):
-                            dm, _f = _attached_date(work, sent, t)
-                            if dm is not None:
-                                # its own fact: the same sentence may also state the establishment
-                                _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id,
-                                     event="report_published", date=dm.value)
-                            break
+                # "The commission ... published its report in February", "delivered its findings", "made its report public"
+                _report_verb(work, sent, mech.id, lambda subj: mech.start <= subj.idx < mech.end)
             if event is None and mech.id == "un_coi_dprk" and not is_report:
                 # "the commission of inquiry concluded in February that ...", "Six years ago, the COI ... found that":
                 # the commission's findings are its report
@@ -2901,6 +2892,65 @@ def _mechanisms(work: Work) -> None:
                             break
             if event:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+_REPORT_VERBS = {"publish", "release", "issue", "present", "submit", "deliver", "make", "unveil", "hand"}
+_ANAPHORS = {"panel", "commission", "inquiry", "coi"}
+
+
+def _report_verb(work: Work, sent: Sent, mid: str, is_mech: Any) -> bool:
+    """A mechanism publishing its report: "published its report in February", "delivered its findings in February 2014",
+    "made its report public", "handed over its report"; the subject must be the mechanism (is_mech)."""
+    for t in sent.span:
+        lem = t.lemma_.lower()
+        if lem not in _REPORT_VERBS or t.pos_ != "VERB":
+            continue
+        objs = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in ("report", "finding")]
+        if lem == "make":
+            # "made its report public": parsed as a small clause, "report" the subject of "public"
+            objs += [g for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "public"
+                     for g in c.children if g.dep_ == "nsubj" and g.lemma_.lower() in ("report", "finding")]
+        if not objs:
+            continue
+        if lem == "make" and not any(c.lower_ == "public" for c in t.subtree if c.dep_ in ("oprd", "ccomp", "acomp", "amod", "advmod", "xcomp")):
+            continue
+        if lem == "hand" and not any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in t.children):
+            continue
+        if objs[0].lemma_.lower() == "finding" and lem not in ("publish", "release", "deliver", "present", "issue", "make"):
+            continue
+        subj = _subject(t)
+        if subj is None or not is_mech(subj) or _unreal(t) or _negated(t):
+            continue
+        dm, _f = _attached_date(work, sent, t)
+        if dm is None:
+            # "published its findings, in February 2014, that ...": a date set off right after the object
+            edge = objs[0].idx + len(objs[0].text)
+            dm = next((d for d in sent.dates if re.fullmatch(r"\s*,\s*(?:in\s+|on\s+)?", work.text[edge:d.start])), None)
+        if dm is not None:
+            # its own fact: the same sentence may also state the establishment
+            _add(work, [sent], 0.72, type="mechanism_event", mechanism=mid, event="report_published", date=dm.value)
+            return True
+    return False
+
+
+def _mech_anaphora(work: Work, si: int, sent: Sent) -> None:
+    """A sentence naming no mechanism whose subject ("The panel, created by the Human Rights Council in 2013, made its
+    report public in February 2014") refers to the one commission the sentence before names."""
+    prev = [x for s2 in _prev(work, si, 1) for x in _sent_mechanisms(work, s2)]
+    if len({x.id for x in prev}) != 1 or prev[0].id != "un_coi_dprk":
+        return
+    mid = prev[0].id
+    def anaphor(subj: Any) -> bool:
+        return subj.lemma_.lower() in _ANAPHORS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+    if _report_verb(work, sent, mid, anaphor):
+        for t in sent.span:
+            if anaphor(t):
+                for acl in (c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                            and c.lemma_.lower() in ("create", "establish", "set", "form", "launch")):
+                    dm, _f = _attached_date(work, sent, acl)
+                    if dm is not None:
+                        _add(work, [sent], 0.65, type="mechanism_event", mechanism=mid, event="established", date=dm.value)
+                break
 
 
 _MEMBERS = re.compile(r"\b(?:named|appointed|chosen|selected|picked|tapped)\s+(?:to\s+(?:chair|head|lead|join|serve on|sit on)|as\s+(?:its\s+|the\s+)?(?:chair\w*|members?|head)\b)|"
