@@ -224,3 +224,92 @@ def test_coi_anaphor_established(run):
     facts = run("The findings of the Commission of Inquiry remain the benchmark. The panel, created by the Human Rights "
                 "Council in 2013, made its report public in February 2014.", "2024-06-13", "mechanism_event")
     assert ("un_coi_dprk", "established", "2013") in got(facts, "mechanism", "event", "date")
+
+
+# ---------------------------------------------------------------- mechanism_event: offices, anaphors, dates
+
+@pytest.mark.parametrize("text, mech, event", [
+    ("The UN Human Rights Office on 23 June 2015 formally launched a field-based structure in Seoul.", "ohchr_seoul", "opened"),
+    ("OHCHR inaugurated its field-based office in Seoul on 23 June 2015.", "ohchr_seoul", "opened"),
+    ("On 28 September 2016 the unification ministry opened a center to record defectors' testimonies.",
+     "rok_nkhr_records_center", "opened"),
+    ("In September 2016 the ministry opened a centre for documenting human rights abuses in the North.",
+     "rok_nkhr_records_center", "opened"),
+])
+def test_offices_opened(run, text, mech, event):
+    facts = run(text, "2016-10-01", "mechanism_event")
+    assert (mech, event) in got(facts, "mechanism", "event")
+
+
+@pytest.mark.parametrize("text", [
+    "This month the unification ministry set up a preparatory committee for the North Korean Human Rights Foundation.",
+    "In March 2023 the government created a task force on the North Korean Human Rights Foundation.",
+])
+def test_something_set_up_for_a_mechanism(run, text):
+    assert not [f for f in run(text, "2023-03-20", "mechanism_event") if f["event"] == "established"]
+
+
+@pytest.mark.parametrize("text", [
+    "The North Korean Human Rights Act of 2016 required a foundation to support research. The ministry closed the "
+    "foundation's empty office in June 2018.",
+    "The North Korean Human Rights Foundation was never launched. The unification ministry shut the foundation's "
+    "office in June 2018.",
+])
+def test_foundation_office_closed(run, text):
+    facts = run(text, "2020-12-16", "mechanism_event")
+    assert ("rok_nkhr_foundation", "closed", "2018-06") in got(facts, "mechanism", "event", "date")
+
+
+def test_foundation_office_closed_negative(run):
+    # another foundation: no act, no foundation of the act named before
+    facts = run("The Asan Foundation held a forum on Korean security. The ministry closed the foundation's office in "
+                "June 2018.", "2020-12-16", "mechanism_event")
+    assert facts == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("North Korea underwent its fourth Universal Periodic Review on Thursday, 7 November.", "2024-11-07"),
+    ("North Korea faced the Universal Periodic Review on Monday, 4 November.", "2024-11-04"),
+])
+def test_upr_weekday_beside_date(run, text, date):
+    facts = run(text, "2024-11-25", "mechanism_event")
+    assert got(facts, "mechanism", "event", "date") == {("upr_dprk", "review_held", date)}
+
+
+def test_upr_draft_report_next_sentence(run):
+    facts = run("North Korea underwent its fourth Universal Periodic Review on 7 November. Delegates raised the prison "
+                "camps. A draft report was circulated four days later, on 11 November.", "2024-11-25", "mechanism_event")
+    assert ("upr_dprk", "report_published", "2024-11-11") in got(facts, "mechanism", "event", "date")
+
+
+def test_upr_report_negative(run):
+    # a report of someone else, and a report still to come
+    facts = run("North Korea underwent its fourth Universal Periodic Review on 7 November. The government's report "
+                "was circulated on 11 November. A draft report will be circulated on 14 November.", "2024-11-25",
+                "mechanism_event")
+    assert not [f for f in facts if f["event"] == "report_published"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The DPRK was first reviewed under the Universal Periodic Review on 7 December 2009. In the third cycle, reviewed "
+     "on 9 May 2019, it received 262 recommendations.", "2019-05-09"),
+    ("The DPRK was first reviewed under the Universal Periodic Review on 7 December 2009. In the second round, examined "
+     "on 1 May 2014, it rejected most recommendations.", "2014-05-01"),
+])
+def test_upr_cycle_reviewed(run, text, date):
+    facts = run(text, "2024-04-08", "mechanism_event")
+    assert ("upr_dprk", "review_held", date) in got(facts, "mechanism", "event", "date")
+
+
+def test_report_of_that_year(run):
+    facts = run("The situation was placed on the Security Council's agenda on 22 December 2014, in light of the findings "
+                "of the Commission of Inquiry, whose report had been issued in February of that year.", "2015-12-11",
+                "mechanism_event")
+    assert ("un_coi_dprk", "report_published", "2014-02") in got(facts, "mechanism", "event", "date")
+
+
+def test_timeline_heading_dates_item(run):
+    text = ("December 22, 2014 — Worth a mention: four days later the Security Council voted 11 to 2, with 2 abstentions, "
+            "to place the situation in the DPRK on its agenda.")
+    facts = run(text, "2025-12-15", "mechanism_event")
+    assert got(facts, "mechanism", "date") == {("unsc_dprk_hr_agenda", "2014-12-22")}

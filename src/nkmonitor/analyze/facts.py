@@ -2330,6 +2330,15 @@ def _timeline_date(sent: Sent) -> DateMention | None:
     return d
 
 
+def _timeline_over(sent: Sent, dm: Any) -> Any:
+    """In a list item headed by its date ("December 22, 2014 — ... four days later the Council voted"), the heading
+    dates the item's event unless the date read agrees with it (and is more precise)."""
+    tl = _timeline_date(sent)
+    if tl is None or dm is None or _agree(tl.value, dm.value):
+        return dm
+    return tl
+
+
 def _counts_after(work: Work, si: int, date: str | None) -> tuple[tuple, list[Sent]]:
     """The procedural tally stated in the sentences right after a meeting ('..., which passed 11-2 with two abstentions'),
     not one for another meeting (another date), another body or a resolution."""
@@ -2532,6 +2541,7 @@ def _council(work: Work) -> None:
             atok = _token_at(sent, sent.start + agenda.start())
             if atok is not None and not _unreal(atok) and not _negated(atok):
                 adm, _f = _attached_date(work, sent, atok, skip_since=False)
+                adm = _timeline_over(sent, adm)
                 if adm is not None and not (adm.start > sent.start + agenda.start() and re.search(r"\bsince\b", low[agenda.end():adm.start - sent.start])):
                     _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=adm.value)
                 elif adm is None and re.match(r"\s*(?:that|the|this) (?:procedural )?(?:vote|meeting|decision)\b", low):
@@ -2561,6 +2571,7 @@ def _council(work: Work) -> None:
         if _RANGE.search(sent.text) and _RECUR.search(sent.text):
             continue  # a run of yearly meetings: read below, one per year
         dm, _f = _attached_date(work, sent, tok)
+        dm = _timeline_over(sent, dm)
         if dm is None:
             continue  # a generic statement about meetings names no meeting
         yes, no, ab = _council_counts(sent.text)
@@ -2759,6 +2770,10 @@ _MECH_EXTRA = [
 ]
 
 
+_MECH_DEFINITE = re.compile(r"\b(?:the|its)\s+(foundation|commission|cent(?:er|re))(?:['\u2019]s\b|(?=\s+(?:was|had|has|is|opened|closed)\b))", re.I)
+_MECH_HEADS = {"founda": {"rok_nkhr_foundation"}, "commis": {"un_coi_dprk"}, "center": {"rok_nkhr_records_center"}}
+
+
 def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
     """The mechanisms a sentence names: linked mentions that are not part of a body's name ("the Commission on Human
     Rights" is not the Commission of Inquiry), plus descriptions the linker leaves out."""
@@ -2770,6 +2785,17 @@ def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
             a = sent.start + x.start()
             if not any(m.id == mid for m in mechs):
                 mechs.append(Mention(a, sent.start + x.end(), x.group(0), "mechanism", mid, "description"))
+    for x in _MECH_DEFINITE.finditer(sent.text):
+        # "closed the foundation's empty office": the one foundation (commission, records center) the document named before
+        head = x.group(1).lower()
+        a = sent.start + x.start(1)
+        prior = {m.id for m in work.mentions if m.kind == "mechanism" and m.end <= a and m.id in _MECH_HEADS[head.rstrip("e").replace("centr", "center")[:6]]}
+        if not prior and head == "foundation" and any(m.id == "rok_nkhra_2016" for m in work.mentions if m.start < a) \
+                and re.search(r"\bfoundation\b", work.text[:sent.start + x.start()], re.I):
+            # "a foundation to support research, as the 2016 act requires ... the foundation's office": the act's foundation
+            prior = {"rok_nkhr_foundation"}
+        if len(prior) == 1 and not any(m.start <= a < m.end for m in mechs):
+            mechs.append(Mention(a, sent.start + x.end(1), x.group(1), "mechanism", prior.pop(), "description"))
     return sorted(mechs, key=lambda m: m.start)
 
 
@@ -2831,7 +2857,7 @@ def _mechanisms(work: Work) -> None:
                         dm, _f = _attached_date(work, sent, vtok)  # the date of the publishing clause, not the story's
                     else:
                         dm = _near_date(sent, mech.start)
-                    date = dm.value if dm else None
+                    date = _of_that_year(work, sent, dm)
                 if date and (yr or verb):
                     event = "report_published"
                     conf = 0.72
@@ -2855,7 +2881,7 @@ def _mechanisms(work: Work) -> None:
                                      event="report_published", date=own[0].value)
                             break
             if event is None and mech.id == "upr_dprk" and not is_report:
-                dm = _near_date(sent, mech.start)
+                dm = _apposed_date(work, sent, _near_date(sent, mech.start))
                 mtok = _token_at(sent, mech.start)
                 gov = next((a for a in mtok.ancestors if a.pos_ in ("VERB", "AUX")), None) if mtok is not None else None
                 if gov is not None and gov.lemma_.lower() in ("review", "examine", "undergo", "face", "hold", "conduct", "scrutinize") \
@@ -2872,6 +2898,7 @@ def _mechanisms(work: Work) -> None:
                                 and abs(t.idx - mech.start) <= 80 and t.tag_ in ("VBD", "VBN", "VBZ") \
                                 and not _unreal(t) and not _negated(t):
                             rdm, _f = _attached_date(work, sent, t)
+                            rdm = _apposed_date(work, sent, rdm)
                             if rdm is None:
                                 # "When it last faced the UPR, in May 2014, ...": a date set off right after the clause
                                 edge = t.right_edge.idx + len(t.right_edge.text)
@@ -2892,6 +2919,28 @@ def _mechanisms(work: Work) -> None:
                             break
             if event:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+def _of_that_year(work: Work, sent: Sent, dm: Any) -> str | None:
+    """"in February of that year": the month in the year the sentence wrote out before it."""
+    if dm is None:
+        return None
+    if dm.precision == "month" and re.match(r"\s+of\s+(?:that|the same)\s+year\b", work.text[dm.end:dm.end + 25], re.I):
+        years = re.findall(r"\b((?:19|20)\d\d)\b", work.text[sent.start:dm.start])
+        if years:
+            return f"{years[-1]}-{dm.value[5:7]}"
+    return dm.value
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+
+def _apposed_date(work: Work, sent: Sent, dm: Any) -> Any:
+    """"on Thursday, 7 November": the written-out date a weekday is set beside, not the weekday's own reckoning."""
+    if dm is None or not _WEEKDAY.match(dm.text.strip()):
+        return dm
+    nxt = next((d for d in sent.dates if d.start >= dm.end and re.fullmatch(r"\s*,?\s*(?:the\s+)?", work.text[dm.end:d.start])), None)
+    return nxt if nxt is not None and nxt.precision == "day" else dm
 
 
 _REPORT_VERBS = {"publish", "release", "issue", "present", "submit", "deliver", "make", "unveil", "hand"}
@@ -2922,6 +2971,7 @@ def _report_verb(work: Work, sent: Sent, mid: str, is_mech: Any) -> bool:
         if subj is None or not is_mech(subj) or _unreal(t) or _negated(t):
             continue
         dm, _f = _attached_date(work, sent, t)
+        dm = _apposed_date(work, sent, dm)
         if dm is None:
             # "published its findings, in February 2014, that ...": a date set off right after the object
             edge = objs[0].idx + len(objs[0].text)
@@ -2936,10 +2986,24 @@ def _report_verb(work: Work, sent: Sent, mid: str, is_mech: Any) -> bool:
 def _mech_anaphora(work: Work, si: int, sent: Sent) -> None:
     """A sentence naming no mechanism whose subject ("The panel, created by the Human Rights Council in 2013, made its
     report public in February 2014") refers to the one commission the sentence before names."""
-    prev = [x for s2 in _prev(work, si, 1) for x in _sent_mechanisms(work, s2)]
-    if len({x.id for x in prev}) != 1 or prev[0].id != "un_coi_dprk":
+    prev = [x for s2 in _prev(work, si, 2) for x in _sent_mechanisms(work, s2)]
+    if len({x.id for x in prev}) != 1 or prev[0].id not in ("un_coi_dprk", "upr_dprk"):
         return
     mid = prev[0].id
+    for t in sent.span:
+        # "A draft report was circulated four days later, on 11 November": the review's (the commission's) report
+        if t.lemma_.lower() in ("circulate", "publish", "release", "issue", "adopt") and t.pos_ == "VERB" and t.tag_ == "VBN" \
+                and any(c.dep_ == "auxpass" for c in t.children) and not _unreal(t) and not _negated(t):
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass" and c.lemma_.lower() == "report"), None)
+            if subj is None or any(c.dep_ in ("poss", "compound", "prep") and c.lower_ not in ("draft", "final", "its") for c in subj.children):
+                continue
+            dm, _f = _attached_date(work, sent, t)
+            dm = _apposed_date(work, sent, dm)
+            if dm is not None and dm.precision == "day":
+                _add(work, [sent], 0.6, type="mechanism_event", mechanism=mid, event="report_published", date=dm.value)
+                return
+    if mid != "un_coi_dprk":
+        return
     def anaphor(subj: Any) -> bool:
         return subj.lemma_.lower() in _ANAPHORS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
     if _report_verb(work, sent, mid, anaphor):
@@ -2987,7 +3051,8 @@ def _members_appointed(work: Work, si: int, sent: Sent) -> None:
     _add(work, [sent], 0.65, type="mechanism_event", mechanism=mech.id, event="members_appointed", date=dm.value)
 
 
-_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b", re.I)
+_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b"
+                      r"|\b(?:cycle|round)\b[^.;]{0,30}?\b(?:reviewed|examined)\b", re.I)
 
 
 def _review_dates(work: Work, si: int, sent: Sent) -> None:
@@ -3028,6 +3093,12 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     if ev == "established" and _agent(tok) is not None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
             _agent(tok).idx <= mech.start < _agent(tok).right_edge.idx + len(_agent(tok).right_edge.text):
         return None  # "the mandate was created by the Commission": the mechanism made something else
+    if ev == "established":
+        for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+            inside = [p for p in o.children if p.dep_ == "prep" and p.lower_ in ("for", "on", "to")
+                      and any(mech.start <= g.idx < mech.end for g in p.subtree)]
+            if inside and not (mech.start <= o.idx < mech.end):
+                return None  # "set up a preparatory committee for the Foundation": something made for it
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
     # "the office ... since its opening in June 2015": a noun cue whose possessor "its" is the mechanism named before
     its = tok.pos_ == "NOUN" and mech.end <= char and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
@@ -3046,8 +3117,11 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
         if root.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "which" for g in c.children)
                                         for c in root.children):
             dm, _f = _attached_date(work, sent, root.head)
+    dm = _apposed_date(work, sent, dm)
     if dm is None and ev in ("opened", "closed"):
         return None
+    if ev == "established" and mech.id in ("ohchr_seoul", "rok_nkhr_records_center") and tok.lemma_.lower() in ("launch", "inaugurate"):
+        ev = "opened"  # "formally launched a field-based structure in Seoul": an office opens
     return ev, (dm.value if dm else None), 0.7
 
 
