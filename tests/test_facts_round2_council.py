@@ -313,3 +313,37 @@ def test_timeline_heading_dates_item(run):
             "to place the situation in the DPRK on its agenda.")
     facts = run(text, "2025-12-15", "mechanism_event")
     assert got(facts, "mechanism", "date") == {("unsc_dprk_hr_agenda", "2014-12-22")}
+
+
+# ---------------------------------------------------------------- timeline tables: one row, one event
+
+TABLE = """Date | Event
+Mar 2013 | Human Rights Council adopts a resolution establishing a Commission of Inquiry
+7 May 2013 | Council President names two experts to serve on the Commission
+17 Feb 2014 | Commission of Inquiry report made public in Geneva
+18 Dec 2014 | General Assembly adopts a resolution on the DPRK; 116 in favour, 20 against
+22 Dec 2014 | DPRK situation added to the Security Council's agenda after a procedural vote (11-2-2)
+23 Jun 2015 | OHCHR opens its field office in Seoul
+2018 | Security Council meeting does not take place; request withdrawn for lack of nine votes
+17 Aug 2023 | Security Council open briefing on human rights, held without a procedural vote
+"""
+
+
+def test_table_rows_mechanisms(run):
+    facts = run(TABLE, "2025-03-31", "mechanism_event")
+    assert got(facts, "mechanism", "event", "date") >= {
+        ("un_coi_dprk", "established", "2013-03"), ("un_coi_dprk", "members_appointed", "2013-05-07"),
+        ("un_coi_dprk", "report_published", "2014-02-17"), ("unsc_dprk_hr_agenda", "established", "2014-12-22"),
+        ("ohchr_seoul", "opened", "2015-06-23")}
+
+
+def test_table_rows_council(run):
+    facts = run(TABLE, "2025-03-31", "council_meeting")
+    assert got(facts, "date", "outcome", "yes") == {("2014-12-22", "held", 11), ("2018", "blocked", None),
+                                                    ("2023-08-17", "held", None)}
+
+
+def test_table_row_negatives(run):
+    facts = run("Date | Event\n2026 | Commission of Inquiry report not yet published\n"
+                "2027 | OHCHR plans to open a second field office in Seoul\n", "2025-03-31", "mechanism_event")
+    assert facts == []

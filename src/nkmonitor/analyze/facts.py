@@ -2196,7 +2196,7 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
 _BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|shelved|scrapped|dropped|abandoned|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
-_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
+_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s|the (?:U\.?N\.?\s+)?security council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
 _LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAMED_TALLY = re.compile(
     rf"\b(?i:{_NUM})\s+(?:members|countries|states|delegations|council members)?\s*voted\s+(?:in\s+favou?r|for|to\s+hold|yes)\b[^.;]{{0,80}}?"
@@ -2325,7 +2325,7 @@ def _timeline_date(sent: Sent) -> DateMention | None:
     d = sent.dates[0]
     if not _TIMELINE_HEAD.fullmatch(sent.text[:d.start - sent.start]):
         return None
-    if not re.match(r"\s*[:\u2013\u2014-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
+    if not re.match(r"\s*[:\u2013\u2014|-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
         return None
     return d
 
@@ -2334,7 +2334,7 @@ def _timeline_over(sent: Sent, dm: Any) -> Any:
     """In a list item headed by its date ("December 22, 2014 — ... four days later the Council voted"), the heading
     dates the item's event unless the date read agrees with it (and is more precise)."""
     tl = _timeline_date(sent)
-    if tl is None or dm is None or _agree(tl.value, dm.value):
+    if tl is None or (dm is not None and _agree(tl.value, dm.value)):
         return dm
     return tl
 
@@ -2917,8 +2917,31 @@ def _mechanisms(work: Work) -> None:
                         event, date, conf = _mechanism_cue(work, sent, mech, m, ev) or (None, None, conf)
                         if event is not None:
                             break
+            tl = _timeline_date(sent)
+            if tl is not None:
+                # a dated row of a timeline ("17 Feb 2014 | Commission of Inquiry report made public in Geneva"): telegraphic,
+                # its heading dates it
+                event = event or _mech_row(sent, mech)
+                date = tl.value if event and not (date and _agree(tl.value, date)) else date
             if event:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+def _mech_row(sent: Sent, mech: Mention) -> str | None:
+    """The event a telegraphic timeline row states of the mechanism, read from the words around its name."""
+    if re.search(r"\b(?:not|no|never|plans?|proposed|to be)\b", sent.text, re.I):
+        return None
+    before = sent.text[:mech.start - sent.start]
+    after = sent.text[mech.end - sent.start:]
+    if re.search(r"\b(?:establish|creat|set(?:s|ting)? up|found)\w*\s+(?:a|an|the)?\s*$", before, re.I):
+        return "established"
+    if re.match(r"['\u2019]?s?\s+(?:final\s+)?report\b[^|;]{0,20}?\b(?:made public|published|released|issued|presented)\b", after, re.I):
+        return "report_published"
+    if re.search(r"\b(?:opens|opened|inaugurates|inaugurated|launches|launched)\s+(?:its|a|the|new)?\s*(?:\w+\s+)?$", before, re.I):
+        return "opened"
+    if re.search(r"\b(?:names?|named|appoints?|appointed)\b[^|;]{0,100}\bto (?:serve on|sit on|join)\s+(?:the\s+)?$", before, re.I):
+        return "members_appointed"
+    return None
 
 
 def _of_that_year(work: Work, sent: Sent, dm: Any) -> str | None:
@@ -3488,7 +3511,8 @@ def _pieces(ctx: Any) -> Iterable[tuple[int, int, Any]]:
     text = ctx.text
     for span in ctx.sdoc.sents:
         s, e = span.start_char, span.end_char
-        cuts = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text[s:e])]
+        # (and before each row of a pipe table, "17 Feb 2014 | Commission of Inquiry report made public": one row, one event)
+        cuts = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*|\n(?=[ \t]*[^\n|]{1,30}[ \t]\|[ \t])", text[s:e])]
         bounds = [s] + [s + c for c in cuts] + [e]
         for a, b in zip(bounds, bounds[1:]):
             if not text[a:b].strip():
