@@ -347,3 +347,46 @@ def test_table_row_negatives(run):
     facts = run("Date | Event\n2026 | Commission of Inquiry report not yet published\n"
                 "2027 | OHCHR plans to open a second field office in Seoul\n", "2025-03-31", "mechanism_event")
     assert facts == []
+
+
+# ---------------------------------------------------------------- repatriation: practice in the present, decisions
+
+@pytest.mark.parametrize("text", [
+    "China continues to forcibly return North Koreans it detains.",
+    "China forcibly returns North Koreans it catches near the border.",
+    "Chinese police are forcibly returning North Korean women caught in Jilin.",
+])
+def test_repatriation_present_practice(run, text):
+    assert got(run(text), "by") == {("china",)}
+
+
+@pytest.mark.parametrize("text", [
+    "China must not forcibly return North Koreans.",
+    "We urge China to stop forcibly returning refugees.",
+    "China should never forcibly return people who fled.",
+])
+def test_repatriation_present_negatives(run, text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Critics condemned Seoul's decision last week to deport two fishermen.",
+    "Officials in Seoul defended themselves. Critics linked the vote to the government's decision earlier this month "
+    "to send two North Korean fishermen back across the border.",
+])
+def test_repatriation_decision_carried_out(run, text):
+    assert got(run(text, "2019-11-15"), "by", "count") == {("rok", 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul's decision whether to deport the fishermen is pending.",
+    "A decision to deport them would be wrong.",
+])
+def test_repatriation_decision_negatives(run, text):
+    assert run(text, "2019-11-15") == []
+
+
+def test_repatriation_listed_abuse_not_inherited(run):
+    facts = run("Seoul sent two fishermen back to the North on 7 November 2019. The resolution again voices concern about "
+                "torture, political prison camps and the forced return of refugees.", "2019-11-15")
+    assert got(facts, "by", "count", "date") == {("rok", 2, "2019-11-07")}

@@ -3151,7 +3151,7 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"(?<!non-)(?<!non)\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
+    r"(?<!non-)(?<!non)\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly return(?:ed|s|ing)?|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
     r"(?:sent|sending|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\s+(?:[\w,-]+\s+){1,8}?across the border|"
     r"(?:were|was|been|being|are|is|get|got)\s+(?:\w+ly\s+)?returned\b(?!\s+(?:to\s+(?:south korea|seoul|the south|their (?:families|homes))|home to the south|safely)))\b",
     re.I,
@@ -3209,16 +3209,30 @@ def _repatriations(work: Work) -> None:
                 # "raise forced repatriations with Beijing": the practice of the state it is raised with (undated)
                 _add(work, [sent], 0.6, type="repatriation", by=practice)
                 continue
-            if _unreal(tok) or _negated(tok):
+            # "the government's decision earlier this month to send two fishermen back": a decision carried out
+            # (whatever the parser attached the infinitive to)
+            decided = re.search(r"\b(?:(?P<who>[\w.-]+)['\u2019]s|its|their)\s+decision\s+(?:(?:earlier|later|last|this|in|on)\s+(?:[\w.]+\s+){0,2}?)?to\s+$",
+                                sent.text[:m.start()], re.I)
+            if (_unreal(tok) and not decided) or _negated(tok):
                 continue
             if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
+            if by is None and decided and decided.group("who"):
+                wtok = _token_at(sent, sent.start + decided.start("who"))
+                if wtok is not None:
+                    if wtok.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, wtok, ("state",)) is None:
+                        by = _government_state(work, sent, wtok)
+                    else:
+                        wm = _token_mention(sent, wtok, ("state",))
+                        by = state_of(wm.id) if wm and state_of(wm.id) not in (None, "dprk") else None
             inherited = False
             agentless = (any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None) or (
                 tok.tag_ == "VBN" and tok.dep_ == "acl" and _agent(tok) is None) or (
                 tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))
-            if by is None and agentless:
+            listed = tok.pos_ == "NOUN" and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children))
+            if by is None and agentless and not listed:
+                # ("torture, prison camps and the forced return of refugees": a listed abuse, no one's act)
                 # "Smaller groups had been sent back over the summer", "a group of about 80 sent back on August 29":
                 # the returning state of the story so far
                 # (or an earlier return of the same sentence: "80 were returned from China ..., and 40 more were sent back")
