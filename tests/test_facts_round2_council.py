@@ -390,3 +390,14 @@ def test_repatriation_listed_abuse_not_inherited(run):
     facts = run("Seoul sent two fishermen back to the North on 7 November 2019. The resolution again voices concern about "
                 "torture, political prison camps and the forced return of refugees.", "2019-11-15")
     assert got(facts, "by", "count", "date") == {("rok", 2, "2019-11-07")}
+
+
+def test_council_tally_item_off_topic(run):
+    facts = run("The Security Council has discussed human rights in North Korea every year. On 22 December 2017 the "
+                "council voted 15 to 0 to tighten sanctions after a missile launch.", "2018-01-05", "council_meeting")
+    assert not [f for f in facts if f["yes"] == 15]
+
+
+def test_repatriation_one_of_not_a_count(run):
+    facts = run("One of the defectors was sent back by China on 9 October 2023.")
+    assert got(facts, "count") <= {(None,)}

@@ -2681,7 +2681,7 @@ def _council_events(work: Work) -> None:
             # "- The first, on 22 December 2014, followed a procedural vote of eleven to two, with two abstentions":
             # a dated procedural tally of the Council (at most its fifteen members; nine carry it)
             yes, no, ab = _council_counts(sent.text)
-            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
+            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and not _SC_OFF_TOPIC.search(sent.text) and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
                 vm = re.search(rf"\b{_NUM}\b", sent.text[re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I).start():])
                 dm = _near_date(sent, sent.start + (vm.start() if vm else 0))
                 if dm is not None and not re.search(r"\bsince\s*$", sent.text[:dm.start - sent.start], re.I):
@@ -3274,7 +3274,7 @@ def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, in
         cm = _COUNT.match(after[cm.end():]) if cm else None
     count = _count_int(cm.group(1)) if cm else None
     if count is None:
-        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|" + _WORD_NUM + r")\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons|more|others)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
+        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|(?!one\b)" + _WORD_NUM + r")\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons|more|others)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
         if back and not re.search(r"\d", sent.text[back.end():m.start()]):
             count = _count_int(back.group(1))
     first = re.search(r"\bfirst\b", sent.text, re.I) is not None
