@@ -401,3 +401,19 @@ def test_council_tally_item_off_topic(run):
 def test_repatriation_one_of_not_a_count(run):
     facts = run("One of the defectors was sent back by China on 9 October 2023.")
     assert got(facts, "count") <= {(None,)}
+
+
+@pytest.mark.parametrize("text", [
+    "The UN General Assembly voted 116 to 20 on 18 December 2014 to urge the Security Council to refer North Korea's "
+    "human rights situation to the ICC.",
+    "In December 2014 the General Assembly, by 116 votes to 20, urged the Security Council to act on human rights in "
+    "North Korea.",
+])
+def test_council_other_body_votes(run, text):
+    assert run(text, "2024-06-20", "council_meeting") == []
+
+
+def test_council_tried_to_block_but_lost(run):
+    facts = run("China tried to block the Security Council meeting on human rights in the DPRK on 11 December 2017, but "
+                "lost the procedural vote 10 to 3.", "2018-01-05", "council_meeting")
+    assert got(facts, "date", "outcome", "yes", "no") == {("2017-12-11", "held", 10, 3)}

@@ -2575,6 +2575,14 @@ def _council(work: Work) -> None:
         if dm is None:
             continue  # a generic statement about meetings names no meeting
         yes, no, ab = _council_counts(sent.text)
+        subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "vote" else None
+        sm = _token_mention(sent, subj, "body") if subj is not None else None
+        if sm is not None and sm.id != "un_sc":
+            continue  # "The General Assembly voted 116 to 20 to urge the Security Council ...": another body's act
+        if yes is not None and yes + (no or 0) + (ab or 0) > 15:
+            if tok.lemma_.lower() == "vote":
+                continue  # more votes than the Council has members: another body's tally
+            yes = no = ab = None
         if not first:
             # a further meeting: only a different, explicitly held (or counted) one
             if any(_agree(e, dm.value) for e in emitted):
