@@ -417,3 +417,16 @@ def test_council_tried_to_block_but_lost(run):
     facts = run("China tried to block the Security Council meeting on human rights in the DPRK on 11 December 2017, but "
                 "lost the procedural vote 10 to 3.", "2018-01-05", "council_meeting")
     assert got(facts, "date", "outcome", "yes", "no") == {("2017-12-11", "held", 10, 3)}
+
+
+def test_coi_findings_presented_not_published(run):
+    facts = run("The Commission of Inquiry heard 80 witnesses. A year later the commission presented its findings to the "
+                "Human Rights Council in March 2014.", "2024-06-20", "mechanism_event")
+    assert not [f for f in facts if f["event"] == "report_published"]
+
+
+def test_commission_definite_other_commission(run):
+    # "the commission" after two commissions: not resolved to the inquiry
+    facts = run("The Commission on Human Rights met in Geneva. The Commission of Inquiry heard 80 witnesses. The "
+                "commission was abolished in 2006.", "2024-06-20", "mechanism_event")
+    assert facts == []

@@ -2996,7 +2996,7 @@ def _report_verb(work: Work, sent: Sent, mid: str, is_mech: Any) -> bool:
             continue
         if lem == "hand" and not any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in t.children):
             continue
-        if objs[0].lemma_.lower() == "finding" and lem not in ("publish", "release", "deliver", "present", "issue", "make"):
+        if objs[0].lemma_.lower() == "finding" and lem not in ("publish", "release", "deliver", "issue", "make"):
             continue
         subj = _subject(t)
         if subj is None or not is_mech(subj) or _unreal(t) or _negated(t):
