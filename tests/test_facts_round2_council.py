@@ -430,3 +430,11 @@ def test_commission_definite_other_commission(run):
     facts = run("The Commission on Human Rights met in Geneva. The Commission of Inquiry heard 80 witnesses. The "
                 "commission was abolished in 2006.", "2024-06-20", "mechanism_event")
     assert facts == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council met on human rights in the DPRK in 2015. The next session is a briefing in December.",
+    "The Security Council met on human rights in the DPRK in 2015. The next session was to be a briefing in December.",
+])
+def test_council_copula_future_negatives(run, text):
+    assert {f["date"] for f in run(text, "2024-06-12", "council_meeting")} == {"2015"}

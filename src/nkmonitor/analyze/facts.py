@@ -2441,8 +2441,10 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
         if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
             return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
-        if lem == "be" and tok.tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"
-                                                             and _council_noun(sent, c) for c in tok.children):
+        if lem == "be" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"
+                                                     and _council_noun(sent, c) and not any(
+                                                         a.lower_ in ("next", "upcoming", "planned", "proposed") for a in c.children)
+                                                     for c in tok.children):
             # "The last session was an open briefing in August last year"
             return any(c.dep_ == "attr" and c.lemma_.lower() in _MEETING_NOUNS for c in tok.children)
         if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
