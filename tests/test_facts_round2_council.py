@@ -438,3 +438,20 @@ def test_commission_definite_other_commission(run):
 ])
 def test_council_copula_future_negatives(run, text):
     assert {f["date"] for f in run(text, "2024-06-12", "council_meeting")} == {"2015"}
+
+
+# ---------------------------------------------------------------- a weekday set beside a written-out date
+
+@pytest.mark.parametrize("text, published, kind, date", [
+    ("The Security Council met on human rights in North Korea on Wednesday, 12 June.", "2024-06-20", "council_meeting",
+     "2024-06-12"),
+    ("China deported about 200 North Koreans on Monday, 9 October.", "2023-10-20", "repatriation", "2023-10-09"),
+    ("China deported about 200 North Koreans on Monday, October 9.", "2023-10-20", "repatriation", "2023-10-09"),
+])
+def test_weekday_beside_date(run, text, published, kind, date):
+    assert {f["date"] for f in run(text, published, kind)} == {date}
+
+
+def test_weekday_alone(run):
+    facts = run("The Security Council met on human rights in North Korea on Wednesday.", "2024-06-14", "council_meeting")
+    assert {f["date"] for f in facts} == {"2024-06-12"}

@@ -2511,6 +2511,7 @@ def _sc_dates(work: Work, sent: Sent, tok: Any) -> tuple[list[str], float]:
             return [], 0.0
         return [f"{y}-{month:02d}" if month else str(y) for y in range(a, b + 1)], 0.8
     dm, factor = _attached_date(work, sent, tok)
+    dm = _apposed_date(work, sent, dm)  # "on Wednesday, 12 June"
     if dm is None:
         tm = _THAT_MONTH.search(sent.text)
         if tm:
@@ -2573,7 +2574,7 @@ def _council(work: Work) -> None:
         if _RANGE.search(sent.text) and _RECUR.search(sent.text):
             continue  # a run of yearly meetings: read below, one per year
         dm, _f = _attached_date(work, sent, tok)
-        dm = _timeline_over(sent, dm)
+        dm = _timeline_over(sent, _apposed_date(work, sent, dm))
         if dm is None:
             continue  # a generic statement about meetings names no meeting
         yes, no, ab = _council_counts(sent.text)
@@ -3293,6 +3294,7 @@ def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, in
         # "the first time ... since the 1953 armistice": the date of the comparison, not of the return
         return d is not None and first and re.search(r"\bsince\b[^,.;]{0,20}$", sent_text_before(sent, d.start)) is not None
     dm, _f = _attached_date(work, sent, tok, skip_since=first)
+    dm = _apposed_date(work, sent, dm)  # "on Monday, 9 October"
     if landmark(dm):
         dm = None
     date = dm.value if dm else None
