@@ -455,3 +455,19 @@ def test_weekday_beside_date(run, text, published, kind, date):
 def test_weekday_alone(run):
     facts = run("The Security Council met on human rights in North Korea on Wednesday.", "2024-06-14", "council_meeting")
     assert {f["date"] for f in facts} == {"2024-06-12"}
+
+
+@pytest.mark.parametrize("text", [
+    "What about the foundation the 2016 law requires? The Unification Ministry closed the foundation's empty office back "
+    "in June 2018.",
+    "Seoul never launched a foundation mandated by the 2016 act. The ministry closed the foundation's office in June 2018.",
+])
+def test_foundation_described_by_2016_law(run, text):
+    facts = run(text, "2022-08-10", "mechanism_event")
+    assert got(facts, "mechanism", "event", "date") == {("rok_nkhr_foundation", "closed", "2018-06")}
+
+
+def test_foundation_generic_law_negative(run):
+    facts = run("The foundation the law requires is still missing. The ministry closed the foundation's office in June "
+                "2018.", "2022-08-10", "mechanism_event")
+    assert facts == []
