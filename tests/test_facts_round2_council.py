@@ -471,3 +471,9 @@ def test_foundation_generic_law_negative(run):
     facts = run("The foundation the law requires is still missing. The ministry closed the foundation's office in June "
                 "2018.", "2022-08-10", "mechanism_event")
     assert facts == []
+
+
+def test_repatriation_word_count_date_pairs(run):
+    facts = run("China forcibly returned several groups, including about eighty people at the end of August and around "
+                "forty in mid-September.")
+    assert got(facts, "by", "count", "date") == {("china", 80, "2023-08"), ("china", 40, "2023-09")}

@@ -3359,9 +3359,9 @@ def _count_date_pairs(sent: Sent, after: int) -> list[tuple[int, str]]:
         if d.start < after:
             continue
         before = sent.text[max(0, d.start - sent.start - 50):d.start - sent.start]
-        m = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z]+\s+){0,2}?(?:(?:at|in|on|during)\s+(?:the\s+)?)?$", before)
-        if m:
-            pairs.append((_to_int(m.group(1)), d.value))
+        m = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+|(?!one\b)" + _WORD_NUM + r")\s+(?:[a-z]+\s+){0,2}?(?:(?:at|in|on|during)\s+(?:the\s+)?)?$", before)
+        if m and _count_int(m.group(1)) is not None:
+            pairs.append((_count_int(m.group(1)), d.value))
     return pairs
 
 
