@@ -477,3 +477,9 @@ def test_repatriation_word_count_date_pairs(run):
     facts = run("China forcibly returned several groups, including about eighty people at the end of August and around "
                 "forty in mid-September.")
     assert got(facts, "by", "count", "date") == {("china", 80, "2023-08"), ("china", 40, "2023-09")}
+
+
+def test_council_tally_item_adoption_negative(run):
+    facts = run("The Security Council has discussed human rights in North Korea every year. On 22 December 2017 the "
+                "council adopted the text by a vote of 15 to 0.", "2018-01-05", "council_meeting")
+    assert not [f for f in facts if f["yes"] == 15]

@@ -2692,7 +2692,8 @@ def _council_events(work: Work) -> None:
             # "- The first, on 22 December 2014, followed a procedural vote of eleven to two, with two abstentions":
             # a dated procedural tally of the Council (at most its fifteen members; nine carry it)
             yes, no, ab = _council_counts(sent.text)
-            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and not _SC_OFF_TOPIC.search(sent.text) and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
+            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and not _SC_OFF_TOPIC.search(sent.text) \
+                    and not re.search(r"\b(?:adopt\w*|unanimous\w*|draft|text|statement)\b", sent.text, re.I) and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
                 vm = re.search(rf"\b{_NUM}\b", sent.text[re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I).start():])
                 dm = _near_date(sent, sent.start + (vm.start() if vm else 0))
                 if dm is not None and not re.search(r"\bsince\s*$", sent.text[:dm.start - sent.start], re.I):
