@@ -2675,7 +2675,7 @@ def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None
 
 _COUNCIL_CUE = re.compile(r"\b(meeting|session|met|convened|held|voted|vote|discuss\w*|briefing|agenda)\b", re.I)
 _BLOCK = re.compile(r"\b(blocked|block|prevented|cancel+ed|scuttled|thwarted|withdr[ae]w\w*|called off|shelved|scrapped|dropped|abandoned|held no|(?:did|does) not (?:take place|hold|meet|convene))\b", re.I)
-_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
+_AGENDA_ADD = re.compile(r"\b(?:add|added|adding|put|placed|place|include|included|inscribe\w*)\b[^.;]{0,140}?\b(?:on|to|in)\s+(?:the|its|the council['\u2019]s|the (?:U\.?N\.?\s+)?security council['\u2019]s)\s+(?:formal\s+)?(?:agenda|list of matters)\b", re.I)
 _LIST_ITEM = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAMED_TALLY = re.compile(
     rf"\b(?i:{_NUM})\s+(?:members|countries|states|delegations|council members)?\s*voted\s+(?:in\s+favou?r|for|to\s+hold|yes)\b[^.;]{{0,80}}?"
@@ -2697,7 +2697,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _SC_TOPIC = re.compile(r"human rights|abuses|atrocities|agenda|situation in (?:north korea|the dprk|the democratic)|crimes against humanity", re.I)
 _SC_OFF_TOPIC = re.compile(r"\b(?:nuclear|missiles?|ballistic|sanctions?|weapons?|launch(?:es|ed)?|tests?|satellite|ceasefire|ukraine)\b", re.I)
 _MEETING_NOUNS = {"meeting", "session", "briefing", "debate", "discussion", "discussions", "meetings", "sessions"}
-_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal"}
+_REQUEST_NOUNS = {"request", "bid", "push", "effort", "motion", "plan", "proposal", "attempt"}
 _CANCEL = {"shelve", "scrap", "drop", "abandon", "cancel", "block", "withdraw", "scuttle", "thwart", "prevent", "derail",
            "sink", "kill"}
 # a meeting "did not happen" is blocked only with a stated obstacle (votes it could not win, an objection)
@@ -2708,16 +2708,46 @@ _TIMELINE_HEAD = re.compile(r"\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])?\s*$")
 _THAT_MONTH = re.compile(r"\bthat (" + "|".join(_MONTHS) + r")\b", re.I)
 
 
+# "the margin narrowed to nine to four with two abstaining", "the tally stood at 10 to 3"
+_MARGIN_TALLY = re.compile(rf"\b(?:margin|vote|tally|count)\b[^.;]{{0,60}}?\bto\s+{_NUM}\s*(?:-|\u2013|to)\s*{_NUM}\b", re.I)
+# "ten members voted to hold the session, three opposed it and two abstained"
+_OPPOSED_TALLY = re.compile(
+    rf"\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:voted|voting)\s+(?:in\s+favou?r|for|to\s+(?:hold|convene|proceed|go ahead))\b"
+    rf"[^.;]{{0,50}}?\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:opposed|objected|voted\s+(?:against|no))\b"
+    rf"(?:[^.;]{{0,30}}?\b{_NUM}\s+(?:(?:members|countries|states|delegations)\s+)?(?:abstentions?|abstained|abstaining)\b)?", re.I)
+_NAMED_ABSTAIN = re.compile(rf"^\s*,?\s*(?:and|with|while)\s+(?P<ab>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:,?\s+and\s+{_LIST_ITEM})?)\s+abstain(?:ing|ed)\b")
+
+
 def _council_counts(text: str) -> tuple[int | None, int | None, int | None]:
     """Procedural vote counts, also as 'Twelve members voted to hold it, China and Russia voted against and X abstained'."""
     plain = re.sub(r"\s*\([^()]{0,120}\)", "", text)  # "2 against (China, Russian Federation)": the names are no count
-    m = _FAVOUR_TALLY.search(plain)
+    m = _FAVOUR_TALLY.search(plain) or _OPPOSED_TALLY.search(plain)
     if m:
         y, n, a = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
         if y is not None and n is not None:
             return y, n, a
     y, n, a = _vote_counts3(plain)
+    end = None
+    pm = re.search(r"\bvote\s*\((\d{1,2})\s*[-\u2013]\s*(\d{1,2})(?:\s*[-\u2013]\s*(\d{1,2}))?\)", text, re.I)
+    if y is None and pm:
+        return int(pm.group(1)), int(pm.group(2)), int(pm.group(3)) if pm.group(3) else None  # "a procedural vote (11-2-2)"
+    if y is None:
+        mm = _MARGIN_TALLY.search(plain)
+        if mm:
+            y, n, end = _to_int(mm.group(1)), _to_int(mm.group(2)), mm.end()
+            third = re.match(rf"\s*,?\s*(?:with|and|while)\s+{_NUM}\s+(?:(?:countries|states|members|delegations|others)\s+)?(?:abstentions?|abstaining|abstained)\b",
+                             plain[end:], re.I)
+            a = _to_int(third.group(1)) if third else None
     if y is not None:
+        if a is None:
+            # "12 to 2, with Mozambique abstaining": the states named
+            for vm in ([mm] if end is not None else []) + [rx.search(plain) for rx in (_VOTE_A, _VOTE_E, _VOTE_B, _VOTE_F)]:
+                if vm is None:
+                    continue
+                nm = _NAMED_ABSTAIN.match(plain[vm.end():])
+                if nm:
+                    a = len([x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", nm.group("ab")) if x.strip()])
+                    break
         return y, n, a
     m = _NAMED_TALLY.search(text)
     if not m:
@@ -2774,9 +2804,18 @@ def _timeline_date(sent: Sent) -> DateMention | None:
     d = sent.dates[0]
     if not _TIMELINE_HEAD.fullmatch(sent.text[:d.start - sent.start]):
         return None
-    if not re.match(r"\s*[:\u2013\u2014-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
+    if not re.match(r"\s*[:\u2013\u2014|-]\s", sent.text[d.end - sent.start:d.end - sent.start + 4]):
         return None
     return d
+
+
+def _timeline_over(sent: Sent, dm: Any) -> Any:
+    """In a list item headed by its date ("December 22, 2014 — ... four days later the Council voted"), the heading
+    dates the item's event unless the date read agrees with it (and is more precise)."""
+    tl = _timeline_date(sent)
+    if tl is None or (dm is not None and _agree(tl.value, dm.value)):
+        return dm
+    return tl
 
 
 def _counts_after(work: Work, si: int, date: str | None) -> tuple[tuple, list[Sent]]:
@@ -2786,6 +2825,9 @@ def _counts_after(work: Work, si: int, date: str | None) -> tuple[tuple, list[Se
     for j in range(si + 1, min(len(work.sents), si + 3)):
         s = work.sents[j]
         if "\n\n" in work.text[work.sents[j - 1].end:s.start + 1] or _timeline_date(s) is not None:
+            break
+        if re.match(r"\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?[\u2014\u2013|-]", s.text, re.I):
+            break  # "10:15 — The procedural vote is in": a later entry of a live report, another event
             break
         if any(not _agree(d.value, date) for d in s.dates) or any(m.id != "un_sc" for m in _in(s.mentions, "body")):
             break
@@ -2869,14 +2911,21 @@ def _held_trigger(sent: Sent, tok: Any) -> bool:
             return _council_noun(sent, tok.head)  # "the council's fourth annual meeting, held on Monday"
         if lem in ("stop", "block", "prevent", "halt", "derail") and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "fail":
             # "China failed to block a Security Council meeting on Friday": the meeting went ahead
-            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o) for o in objs):
-                return True
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in _MEETING_NOUNS and o.tag_ == "NN" and (_council_noun(sent, o) or any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)) for o in objs):
+                return True  # ("failed to stop a meeting on 9 December", in a passage on the Council)
             # "failed to stop the Security Council from discussing human rights"
             return any(o.dep_ == "dobj" and ((m := _token_mention(sent, o, "body")) is not None and m.id == "un_sc" or o.lower_ == "council")
                        for o in objs) and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
         if lem in ("go", "proceed") and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in _MEETING_NOUNS for g in c.children) for c in tok.children):
             return _sc_subject(sent, tok)  # "the council went ahead with its meeting"
+        if lem == "be" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MEETING_NOUNS and c.tag_ == "NN"
+                                                     and _council_noun(sent, c) and not any(
+                                                         a.lower_ in ("next", "upcoming", "planned", "proposed") for a in c.children)
+                                                     for c in tok.children):
+            # "The last session was an open briefing in August last year"
+            return any(c.dep_ == "attr" and c.lemma_.lower() in _MEETING_NOUNS for c in tok.children)
         if lem in ("go", "proceed", "happen") or (lem == "take" and "dobj" in kids and kids["dobj"].lower_ == "place"):
             if lem == "go" and not any(c.lower_ == "ahead" for c in tok.children):
                 return False
@@ -2893,7 +2942,9 @@ def _cancel_trigger(sent: Sent, tok: Any) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     # one meeting, not meetings in general ("has tried to block meetings")
-    return any(((o.lemma_.lower() in _MEETING_NOUNS and _council_noun(sent, o)) or o.lemma_.lower() in _REQUEST_NOUNS)
+    planned = lambda o: any(c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "scheduled", "proposed", "requested")
+                            for c in o.children) and _OBSTACLE.search(sent.text) is not None
+    return any(((o.lemma_.lower() in _MEETING_NOUNS and (_council_noun(sent, o) or planned(o))) or o.lemma_.lower() in _REQUEST_NOUNS)
                and o.tag_ in ("NN", "NNP") for o in objs)
 
 
@@ -2939,6 +2990,7 @@ def _sc_dates(work: Work, sent: Sent, tok: Any) -> tuple[list[str], float]:
             return [], 0.0
         return [f"{y}-{month:02d}" if month else str(y) for y in range(a, b + 1)], 0.8
     dm, factor = _attached_date(work, sent, tok)
+    dm = _apposed_date(work, sent, dm)  # "on Wednesday, 12 June"
     if dm is None:
         tm = _THAT_MONTH.search(sent.text)
         if tm:
@@ -2971,6 +3023,7 @@ def _council(work: Work) -> None:
             atok = _token_at(sent, sent.start + agenda.start())
             if atok is not None and not _unreal(atok) and not _negated(atok):
                 adm, _f = _attached_date(work, sent, atok, skip_since=False)
+                adm = _timeline_over(sent, adm)
                 if adm is not None and not (adm.start > sent.start + agenda.start() and re.search(r"\bsince\b", low[agenda.end():adm.start - sent.start])):
                     _add(work, [sent], 0.7, type="mechanism_event", mechanism="unsc_dprk_hr_agenda", event="established", date=adm.value)
                 elif adm is None and re.match(r"\s*(?:that|the|this) (?:procedural )?(?:vote|meeting|decision)\b", low):
@@ -3000,9 +3053,18 @@ def _council(work: Work) -> None:
         if _RANGE.search(sent.text) and _RECUR.search(sent.text):
             continue  # a run of yearly meetings: read below, one per year
         dm, _f = _attached_date(work, sent, tok)
+        dm = _timeline_over(sent, _apposed_date(work, sent, dm))
         if dm is None:
             continue  # a generic statement about meetings names no meeting
         yes, no, ab = _council_counts(sent.text)
+        subj = _subject(tok) if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() == "vote" else None
+        sm = _token_mention(sent, subj, "body") if subj is not None else None
+        if sm is not None and sm.id != "un_sc":
+            continue  # "The General Assembly voted 116 to 20 to urge the Security Council ...": another body's act
+        if yes is not None and yes + (no or 0) + (ab or 0) > 15:
+            if tok.lemma_.lower() == "vote":
+                continue  # more votes than the Council has members: another body's tally
+            yes = no = ab = None
         if not first:
             # a further meeting: only a different, explicitly held (or counted) one
             if any(_agree(e, dm.value) for e in emitted):
@@ -3045,12 +3107,14 @@ def _council_events(work: Work) -> None:
     prevented ('shelved', 'the request was withdrawn', 'did not happen after ... unable to secure the votes')."""
     for si, sent in enumerate(work.sents):
         if not re.search(r"\b(?:meet|met|meetings?|sessions?|briefings?|discuss\w*|debat\w*|consider\w*|took up|taken up|"
-                         r"take up|return\w* to|request|convened|favou?r|against|abstain\w*|happen|place|ahead)\b", sent.text, re.I):
+                         r"take up|return\w* to|request|convened|favou?r|against|abstain\w*|abstentions?|votes?|voted|margin|happen|place|ahead)\b", sent.text, re.I):
             continue
         if re.search(r"\barria\b", sent.text, re.I) or not _sc_context(work, si) or not _sc_topic(work, si):
             continue
         tl = _timeline_date(sent)
         named = _sc_sentence(work, sent)
+        if tl is None and _council_runs(work, si, sent):
+            continue
         done = False
         for tok in sent.span:
             nothappened = _not_happened(sent, tok)
@@ -3071,6 +3135,17 @@ def _council_events(work: Work) -> None:
                 dates, factor = [tl.value], 1.0
             else:
                 dates, factor = _sc_dates(work, sent, tok)
+            if not dates and held and tok.tag_ in ("VBZ", "VBP") and work.published and not _RECUR.search(sent.text) \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                # a live report: "The procedural vote is in: 12 in favour, 2 against. The meeting goes ahead." (today)
+                prev_s = work.sents[si - 1] if si > 0 and "\n\n" not in work.text[work.sents[si - 1].end - 2:sent.start + 1] else None
+                if _council_counts(sent.text)[0] is not None or (prev_s is not None and _council_counts(prev_s.text)[0] is not None):
+                    dates, factor = [work.published[:10]], 0.8
+                    if prev_s is not None and _council_counts(sent.text)[0] is None:
+                        yes_prev = _council_counts(prev_s.text)
+                        _emit_council(work, [prev_s, sent], 0.6, dates[0], "held", *yes_prev)
+                        done = True
+                        continue
             if not dates and not held:
                 # "the meeting, planned for Monday, was cancelled": the month it was planned for; else a recent event
                 inside = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
@@ -3092,11 +3167,57 @@ def _council_events(work: Work) -> None:
                 _emit_council(work, spans, conf, d, outcome, yes if len(dates) == 1 else None,
                               no if len(dates) == 1 else None, ab if len(dates) == 1 else None)
             done = True
+        if not done and tl is None and not re.search(r"\bresolution\b", sent.text, re.I):
+            # "- The first, on 22 December 2014, followed a procedural vote of eleven to two, with two abstentions":
+            # a dated procedural tally of the Council (at most its fifteen members; nine carry it)
+            yes, no, ab = _council_counts(sent.text)
+            if yes is not None and 9 <= yes and yes + no + (ab or 0) <= 15 and not _SC_OFF_TOPIC.search(sent.text) \
+                    and not re.search(r"\b(?:adopt\w*|unanimous\w*|draft|text|statement)\b", sent.text, re.I) and re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I):
+                vm = re.search(rf"\b{_NUM}\b", sent.text[re.search(r"\b(?:vote|voted|margin|tally|favou?r)\b", sent.text, re.I).start():])
+                dm = _near_date(sent, sent.start + (vm.start() if vm else 0))
+                if dm is not None and not re.search(r"\bsince\s*$", sent.text[:dm.start - sent.start], re.I):
+                    _emit_council(work, [sent], 0.6, dm.value, "held", yes, no, ab)
+                    done = True
         if not done and tl is not None and _sc_topic(work, si):
             # "- December 9, 2016: again 9 in favor, with five against and one abstention": a dated tally
             yes, no, ab = _council_counts(sent.text)
             if yes is not None and not re.search(r"\bresolution\b", sent.text, re.I):
                 _emit_council(work, [sent], 0.65, tl.value, "held", yes, no, ab)
+
+
+_UNLIKE_RANGE = re.compile(r"\bunlike\s+(?:in\s+)?(?:the\s+years\s+)?(?:from\s+)?((?:19|20)\d\d)\s*(?:to|through|until|-|\u2013)\s*((?:19|20)\d\d)\b", re.I)
+_THROUGH = re.compile(r"\b(?:each|every)\s+(?P<m>" + "|".join(_MONTHS) + r"|year)\s+(?:through|until|till|up to)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _council_runs(work: Work, si: int, sent: Sent) -> bool:
+    """Runs of yearly meetings stated without both ends: "Unlike in 2014 to 2017, the Council did not discuss it this
+    year" (held each of those years), "It met on the topic each December through 2017" (from the first meeting told)."""
+    um = _UNLIKE_RANGE.search(sent.text)
+    if um:
+        a, b = int(um.group(1)), int(um.group(2))
+        tok = next((t for t in sent.span if t.lemma_.lower() in ("discuss", "meet", "hold", "convene", "take", "debate")
+                    and t.pos_ in ("VERB", "AUX")), None)
+        if tok is not None and 0 < b - a <= 15 and (_negated(tok) or re.search(r"\b(?:no|not)\b", sent.text[um.end():], re.I)):
+            for y in range(a, b + 1):
+                _emit_council(work, [sent], 0.6, str(y), "held")
+            return True
+    tm = _THROUGH.search(sent.text)
+    if tm and not _RANGE.search(sent.text):
+        tok = next((t for t in sent.span if t.lemma_.lower() in ("meet", "convene", "discuss", "hold", "take") and t.pos_ == "VERB"), None)
+        if tok is None or _unreal(tok) or _negated(tok) or not (_sc_subject(sent, tok) or _sc_sentence(work, sent)):
+            return False
+        told = [f for f in work.facts if f.type == "council_meeting" and f.outcome == "held" and f.date and f.evidence.start < sent.start]
+        if not told:
+            return False
+        a, b = int(min(f.date[:4] for f in told)), int(tm.group(2))
+        unit = tm.group("m").lower()
+        month = _MONTHS.index(unit) + 1 if unit in _MONTHS else None
+        if not 0 < b - a <= 15:
+            return False
+        for y in range(a, b + 1):
+            _emit_council(work, [sent], 0.6, f"{y}-{month:02d}" if month else str(y), "held")
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- mechanisms
@@ -3140,6 +3261,10 @@ _MECH_EXTRA = [
 ]
 
 
+_MECH_DEFINITE = re.compile(r"\b(?:the|its)\s+(foundation|commission|cent(?:er|re))(?:['\u2019]s\b|(?=\s+(?:was|had|has|is|opened|closed)\b))", re.I)
+_MECH_HEADS = {"founda": {"rok_nkhr_foundation"}, "commis": {"un_coi_dprk"}, "center": {"rok_nkhr_records_center"}}
+
+
 def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
     """The mechanisms a sentence names: linked mentions that are not part of a body's name ("the Commission on Human
     Rights" is not the Commission of Inquiry), plus descriptions the linker leaves out."""
@@ -3151,6 +3276,17 @@ def _sent_mechanisms(work: Work, sent: Sent) -> list[Mention]:
             a = sent.start + x.start()
             if not any(m.id == mid for m in mechs):
                 mechs.append(Mention(a, sent.start + x.end(), x.group(0), "mechanism", mid, "description"))
+    for x in _MECH_DEFINITE.finditer(sent.text):
+        # "closed the foundation's empty office": the one foundation (commission, records center) the document named before
+        head = x.group(1).lower()
+        a = sent.start + x.start(1)
+        prior = {m.id for m in work.mentions if m.kind == "mechanism" and m.end <= a and m.id in _MECH_HEADS[head.rstrip("e").replace("centr", "center")[:6]]}
+        if not prior and head == "foundation" and any(m.id == "rok_nkhra_2016" for m in work.mentions if m.start < a) \
+                and re.search(r"\bfoundation\b", work.text[:sent.start + x.start()], re.I):
+            # "a foundation to support research, as the 2016 act requires ... the foundation's office": the act's foundation
+            prior = {"rok_nkhr_foundation"}
+        if len(prior) == 1 and not any(m.start <= a < m.end for m in mechs):
+            mechs.append(Mention(a, sent.start + x.end(1), x.group(1), "mechanism", prior.pop(), "description"))
     return sorted(mechs, key=lambda m: m.start)
 
 
@@ -3160,6 +3296,7 @@ def _mechanisms(work: Work) -> None:
         mechs = _sent_mechanisms(work, sent)
         if not mechs:
             _review_dates(work, si, sent)
+            _mech_anaphora(work, si, sent)
             continue
         low = sent.text.lower()
         if re.search(r"\b(upcoming|next|forthcoming|future)\b[^.]{0,30}anniversary", low):
@@ -3211,23 +3348,13 @@ def _mechanisms(work: Work) -> None:
                         dm, _f = _attached_date(work, sent, vtok)  # the date of the publishing clause, not the story's
                     else:
                         dm = _near_date(sent, mech.start)
-                    date = dm.value if dm else None
+                    date = _of_that_year(work, sent, dm)
                 if date and (yr or verb):
                     event = "report_published"
                     conf = 0.72
             if event is None:
-                # "The commission ... published its report in February"
-                for t in sent.span:
-                    if t.lemma_.lower() in ("publish", "release", "issue", "present", "submit") and t.pos_ == "VERB" \
-                            and any(c.dep_ == "dobj" and c.lemma_.lower() == "report" for c in t.children):
-                        subj = _subject(t)
-                        if subj is not None and mech.start <= subj.idx < mech.end and not _unreal(t) and not _negated(t):
-                            dm, _f = _attached_date(work, sent, t)
-                            if dm is not None:
-                                # its own fact: the same sentence may also state the establishment
-                                _add(work, [sent], 0.72, type="mechanism_event", mechanism=mech.id,
-                                     event="report_published", date=dm.value)
-                            break
+                # "The commission ... published its report in February", "delivered its findings", "made its report public"
+                _report_verb(work, sent, mech.id, lambda subj: mech.start <= subj.idx < mech.end)
             if event is None and mech.id == "un_coi_dprk" and not is_report:
                 # "the commission of inquiry concluded in February that ...", "Six years ago, the COI ... found that":
                 # the commission's findings are its report
@@ -3245,7 +3372,7 @@ def _mechanisms(work: Work) -> None:
                                      event="report_published", date=own[0].value)
                             break
             if event is None and mech.id == "upr_dprk" and not is_report:
-                dm = _near_date(sent, mech.start)
+                dm = _apposed_date(work, sent, _near_date(sent, mech.start))
                 mtok = _token_at(sent, mech.start)
                 gov = next((a for a in mtok.ancestors if a.pos_ in ("VERB", "AUX")), None) if mtok is not None else None
                 if gov is not None and gov.lemma_.lower() in ("review", "examine", "undergo", "face", "hold", "conduct", "scrutinize") \
@@ -3262,6 +3389,7 @@ def _mechanisms(work: Work) -> None:
                                 and abs(t.idx - mech.start) <= 80 and t.tag_ in ("VBD", "VBN", "VBZ") \
                                 and not _unreal(t) and not _negated(t):
                             rdm, _f = _attached_date(work, sent, t)
+                            rdm = _apposed_date(work, sent, rdm)
                             if rdm is None:
                                 # "When it last faced the UPR, in May 2014, ...": a date set off right after the clause
                                 edge = t.right_edge.idx + len(t.right_edge.text)
@@ -3280,8 +3408,127 @@ def _mechanisms(work: Work) -> None:
                         event, date, conf = _mechanism_cue(work, sent, mech, m, ev) or (None, None, conf)
                         if event is not None:
                             break
+            tl = _timeline_date(sent)
+            if tl is not None:
+                # a dated row of a timeline ("17 Feb 2014 | Commission of Inquiry report made public in Geneva"): telegraphic,
+                # its heading dates it
+                event = event or _mech_row(sent, mech)
+                date = tl.value if event and not (date and _agree(tl.value, date)) else date
             if event:
                 _add(work, [sent], conf, type="mechanism_event", mechanism=mech.id, event=event, date=date)
+
+
+def _mech_row(sent: Sent, mech: Mention) -> str | None:
+    """The event a telegraphic timeline row states of the mechanism, read from the words around its name."""
+    if re.search(r"\b(?:not|no|never|plans?|proposed|to be)\b", sent.text, re.I):
+        return None
+    before = sent.text[:mech.start - sent.start]
+    after = sent.text[mech.end - sent.start:]
+    if re.search(r"\b(?:establish|creat|set(?:s|ting)? up|found)\w*\s+(?:a|an|the)?\s*$", before, re.I):
+        return "established"
+    if re.match(r"['\u2019]?s?\s+(?:final\s+)?report\b[^|;]{0,20}?\b(?:made public|published|released|issued|presented)\b", after, re.I):
+        return "report_published"
+    if re.search(r"\b(?:opens|opened|inaugurates|inaugurated|launches|launched)\s+(?:its|a|the|new)?\s*(?:\w+\s+)?$", before, re.I):
+        return "opened"
+    if re.search(r"\b(?:names?|named|appoints?|appointed)\b[^|;]{0,100}\bto (?:serve on|sit on|join)\s+(?:the\s+)?$", before, re.I):
+        return "members_appointed"
+    return None
+
+
+def _of_that_year(work: Work, sent: Sent, dm: Any) -> str | None:
+    """"in February of that year": the month in the year the sentence wrote out before it."""
+    if dm is None:
+        return None
+    if dm.precision == "month" and re.match(r"\s+of\s+(?:that|the same)\s+year\b", work.text[dm.end:dm.end + 25], re.I):
+        years = re.findall(r"\b((?:19|20)\d\d)\b", work.text[sent.start:dm.start])
+        if years:
+            return f"{years[-1]}-{dm.value[5:7]}"
+    return dm.value
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+
+def _apposed_date(work: Work, sent: Sent, dm: Any) -> Any:
+    """"on Thursday, 7 November": the written-out date a weekday is set beside, not the weekday's own reckoning."""
+    if dm is None or not _WEEKDAY.match(dm.text.strip()):
+        return dm
+    nxt = next((d for d in sent.dates if d.start >= dm.end and re.fullmatch(r"\s*,?\s*(?:the\s+)?", work.text[dm.end:d.start])), None)
+    return nxt if nxt is not None and nxt.precision == "day" else dm
+
+
+_REPORT_VERBS = {"publish", "release", "issue", "present", "submit", "deliver", "make", "unveil", "hand"}
+_ANAPHORS = {"panel", "commission", "inquiry", "coi"}
+
+
+def _report_verb(work: Work, sent: Sent, mid: str, is_mech: Any) -> bool:
+    """A mechanism publishing its report: "published its report in February", "delivered its findings in February 2014",
+    "made its report public", "handed over its report"; the subject must be the mechanism (is_mech)."""
+    for t in sent.span:
+        lem = t.lemma_.lower()
+        if lem not in _REPORT_VERBS or t.pos_ != "VERB":
+            continue
+        objs = [c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in ("report", "finding")]
+        if lem == "make":
+            # "made its report public": parsed as a small clause, "report" the subject of "public"
+            objs += [g for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "public"
+                     for g in c.children if g.dep_ == "nsubj" and g.lemma_.lower() in ("report", "finding")]
+        if not objs:
+            continue
+        if lem == "make" and not any(c.lower_ == "public" for c in t.subtree if c.dep_ in ("oprd", "ccomp", "acomp", "amod", "advmod", "xcomp")):
+            continue
+        if lem == "hand" and not any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in t.children):
+            continue
+        if objs[0].lemma_.lower() == "finding" and lem not in ("publish", "release", "deliver", "issue", "make"):
+            continue
+        subj = _subject(t)
+        if subj is None or not is_mech(subj) or _unreal(t) or _negated(t):
+            continue
+        dm, _f = _attached_date(work, sent, t)
+        dm = _apposed_date(work, sent, dm)
+        if dm is None:
+            # "published its findings, in February 2014, that ...": a date set off right after the object
+            edge = objs[0].idx + len(objs[0].text)
+            dm = next((d for d in sent.dates if re.fullmatch(r"\s*,\s*(?:in\s+|on\s+)?", work.text[edge:d.start])), None)
+        if dm is not None:
+            # its own fact: the same sentence may also state the establishment
+            _add(work, [sent], 0.72, type="mechanism_event", mechanism=mid, event="report_published", date=dm.value)
+            return True
+    return False
+
+
+def _mech_anaphora(work: Work, si: int, sent: Sent) -> None:
+    """A sentence naming no mechanism whose subject ("The panel, created by the Human Rights Council in 2013, made its
+    report public in February 2014") refers to the one commission the sentence before names."""
+    prev = [x for s2 in _prev(work, si, 2) for x in _sent_mechanisms(work, s2)]
+    if len({x.id for x in prev}) != 1 or prev[0].id not in ("un_coi_dprk", "upr_dprk"):
+        return
+    mid = prev[0].id
+    for t in sent.span:
+        # "A draft report was circulated four days later, on 11 November": the review's (the commission's) report
+        if t.lemma_.lower() in ("circulate", "publish", "release", "issue", "adopt") and t.pos_ == "VERB" and t.tag_ == "VBN" \
+                and any(c.dep_ == "auxpass" for c in t.children) and not _unreal(t) and not _negated(t):
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass" and c.lemma_.lower() == "report"), None)
+            if subj is None or any(c.dep_ in ("poss", "compound", "prep") and c.lower_ not in ("draft", "final", "its") for c in subj.children):
+                continue
+            dm, _f = _attached_date(work, sent, t)
+            dm = _apposed_date(work, sent, dm)
+            if dm is not None and dm.precision == "day":
+                _add(work, [sent], 0.6, type="mechanism_event", mechanism=mid, event="report_published", date=dm.value)
+                return
+    if mid != "un_coi_dprk":
+        return
+    def anaphor(subj: Any) -> bool:
+        return subj.lemma_.lower() in _ANAPHORS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+    if _report_verb(work, sent, mid, anaphor):
+        for t in sent.span:
+            if anaphor(t):
+                for acl in (c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                            and c.lemma_.lower() in ("create", "establish", "set", "form", "launch")):
+                    dm, _f = _attached_date(work, sent, acl)
+                    if dm is not None:
+                        _add(work, [sent], 0.65, type="mechanism_event", mechanism=mid, event="established", date=dm.value)
+                break
 
 
 _MEMBERS = re.compile(r"\b(?:named|appointed|chosen|selected|picked|tapped)\s+(?:to\s+(?:chair|head|lead|join|serve on|sit on)|as\s+(?:its\s+|the\s+)?(?:chair\w*|members?|head)\b)|"
@@ -3318,7 +3565,8 @@ def _members_appointed(work: Work, si: int, sent: Sent) -> None:
     _add(work, [sent], 0.65, type="mechanism_event", mechanism=mech.id, event="members_appointed", date=dm.value)
 
 
-_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b", re.I)
+_REVIEWS = re.compile(r"\breviews?\b[^.;]{0,40}?\b(?:took place|were held|was held|happened|were conducted)\b"
+                      r"|\b(?:cycle|round)\b[^.;]{0,30}?\b(?:reviewed|examined)\b", re.I)
 
 
 def _review_dates(work: Work, si: int, sent: Sent) -> None:
@@ -3359,6 +3607,12 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
     if ev == "established" and _agent(tok) is not None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
             _agent(tok).idx <= mech.start < _agent(tok).right_edge.idx + len(_agent(tok).right_edge.text):
         return None  # "the mandate was created by the Commission": the mechanism made something else
+    if ev == "established":
+        for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+            inside = [p for p in o.children if p.dep_ == "prep" and p.lower_ in ("for", "on", "to")
+                      and any(mech.start <= g.idx < mech.end for g in p.subtree)]
+            if inside and not (mech.start <= o.idx < mech.end):
+                return None  # "set up a preparatory committee for the Foundation": something made for it
     office = ev == "closed" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "office" for c in tok.children)
     # "the office ... since its opening in June 2015": a noun cue whose possessor "its" is the mechanism named before
     its = tok.pos_ == "NOUN" and mech.end <= char and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children) \
@@ -3377,21 +3631,56 @@ def _mechanism_cue(work: Work, sent: Sent, mech: Mention, m: Any, ev: str) -> tu
         if root.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "which" for g in c.children)
                                         for c in root.children):
             dm, _f = _attached_date(work, sent, root.head)
+    dm = _apposed_date(work, sent, dm)
     if dm is None and ev in ("opened", "closed"):
         return None
+    if ev == "established" and mech.id in ("ohchr_seoul", "rok_nkhr_records_center") and tok.lemma_.lower() in ("launch", "inaugurate"):
+        ev = "opened"  # "formally launched a field-based structure in Seoul": an office opens
     return ev, (dm.value if dm else None), 0.7
 
 
 # ---------------------------------------------------------------- repatriations
 
 _REPAT = re.compile(
-    r"\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly returned|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
+    r"(?<!non-)(?<!non)\b(repatriat\w*|sent back|send(?:s|ing)? back|sen[dt]\w*\s+(?:[\w,-]+\s+){1,8}?back\b|handed back|handed (?:\w+\s+){1,4}?back\b|deport\w*|forcibly return(?:ed|s|ing)?|forced returns?|refoulement|returned [^.]{0,40}to north korea|returned (?:\w+\s+){0,3}(?:north koreans?|defectors|refugees|escapees|workers)|"
     r"(?:sent|sending|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\s+(?:[\w,-]+\s+){1,8}?across the border|"
     r"(?:were|was|been|being|are|is|get|got)\s+(?:\w+ly\s+)?returned\b(?!\s+(?:to\s+(?:south korea|seoul|the south|their (?:families|homes))|home to the south|safely)))\b",
     re.I,
 )
 _RAISE_VERBS = {"raise", "discuss", "protest", "take up"}
-_COUNT = re.compile(r"^\s*(?:(?:of|some|about|around|approximately|nearly|almost|more than|over|at least|an estimated|up to|as many as|as few as)\s+)*(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b(?!\s*(?:years?|months?|days?|percent|%))", re.I)
+_SMALL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_SMALL = (r"(?:" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?")
+_WORD_NUM = r"(?:" + _WORD_SMALL + r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?" + _WORD_SMALL + r")?){0,2})"
+_COUNT_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUM + r")"
+_COUNT_QUAL = (r"(?:of|some|about|around|roughly|approximately|nearly|almost|more than|over|well over|close to|at least|"
+               r"an estimated|estimated|up to|as many as|as few as|something like|perhaps|reportedly|another|a further|"
+               r"by (?:some|one|most|their|its|official|unofficial|ngo|activists['\u2019]?) (?:estimates?|counts?|accounts?),?)")
+_COUNT = re.compile(r"^\s*(?:" + _COUNT_QUAL + r"\s+)*" + _COUNT_NUM + r"\b(?!\s*(?:years?|months?|days?|percent|%|-year|-month))", re.I)
+
+
+def _count_int(s: str | None) -> int | None:
+    """A head count in digits or words: "2,600", "eighty", "six hundred", "two thousand five hundred"."""
+    if s is None:
+        return None
+    s = s.lower().replace(",", "").strip()
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for w in re.split(r"[\s-]+", s):
+        if w == "and":
+            continue
+        if w in _SMALL_WORDS:
+            cur += _SMALL_WORDS[w]
+        elif w == "hundred":
+            cur = max(cur, 1) * 100
+        elif w == "thousand":
+            total, cur = total + max(cur, 1) * 1000, 0
+        else:
+            return None
+    return total + cur or None
 
 
 def _repatriations(work: Work) -> None:
@@ -3399,6 +3688,8 @@ def _repatriations(work: Work) -> None:
     for si, sent in enumerate(work.sents):
         if not _REPAT.search(sent.text):
             continue
+        if sent.text.rstrip().endswith("?"):
+            continue  # "Why does China send North Koreans back?": a question reports no return
         for m in _REPAT.finditer(sent.text):
             char = sent.start + m.start()
             tok = _cue_token(sent, char, sent.start + m.end())
@@ -3409,19 +3700,34 @@ def _repatriations(work: Work) -> None:
                 # "raise forced repatriations with Beijing": the practice of the state it is raised with (undated)
                 _add(work, [sent], 0.6, type="repatriation", by=practice)
                 continue
-            if _unreal(tok) or _negated(tok):
+            # "the government's decision earlier this month to send two fishermen back": a decision carried out
+            # (whatever the parser attached the infinitive to)
+            decided = re.search(r"\b(?:(?P<who>[\w.-]+)['\u2019]s|its|their)\s+decision\s+(?:(?:earlier|later|last|this|in|on)\s+(?:[\w.]+\s+){0,2}?)?to\s+$",
+                                sent.text[:m.start()], re.I)
+            if (_unreal(tok) and not decided) or _negated(tok):
                 continue
             if re.search(r"\b(against|oppos\w*|halt|stop|end|calls? (?:on|for))\s+(?:\w+\s+){0,3}$", sent.text[:m.start()], re.I) and not re.search(r"\b(its|their)\s+(?:\w+\s+){0,2}$", sent.text[:m.start()]):
                 continue
             by = _repat_agent(work, sent, tok, char)
+            if by is None and decided and decided.group("who"):
+                wtok = _token_at(sent, sent.start + decided.start("who"))
+                if wtok is not None:
+                    if wtok.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, wtok, ("state",)) is None:
+                        by = _government_state(work, sent, wtok)
+                    else:
+                        wm = _token_mention(sent, wtok, ("state",))
+                        by = state_of(wm.id) if wm and state_of(wm.id) not in (None, "dprk") else None
             inherited = False
             agentless = (any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None) or (
                 tok.tag_ == "VBN" and tok.dep_ == "acl" and _agent(tok) is None) or (
                 tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in tok.children))
-            if by is None and agentless:
+            listed = tok.pos_ == "NOUN" and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children))
+            if by is None and agentless and not listed:
+                # ("torture, prison camps and the forced return of refugees": a listed abuse, no one's act)
                 # "Smaller groups had been sent back over the summer", "a group of about 80 sent back on August 29":
                 # the returning state of the story so far
-                recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < sent.start]
+                # (or an earlier return of the same sentence: "80 were returned from China ..., and 40 more were sent back")
+                recent = [f for f in work.facts if f.type == "repatriation" and f.evidence.start < char]
                 if recent and len({f.by for f in recent}) == 1:
                     by, inherited = recent[-1].by, True
             if by is None:
@@ -3445,22 +3751,30 @@ def _emit_repat(work: Work, sent: Sent, m: Any, tok: Any, char: int, by: str, in
         for count, date in pairs:
             _add(work, [sent], 0.7 - (0.1 if inherited else 0), type="repatriation", by=by, count=count, date=date)
         return
-    after = sent.text[m.end():m.end() + 60]
+    after = sent.text[m.end():m.end() + 120]
     inner = re.match(r"(?:sen[dt]|handed|drove|driven|bused|bussed|trucked|escorted|marched|pushed|expelled)\w*\s+(.*?)(?:back|across the border)$", m.group(0), re.I)
     if inner and inner.group(1).strip():
         after = inner.group(1)  # "sent two fishermen back": the count sits inside the cue
+    after = re.sub(r"^\s*from\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=\s+of\s)", "", after)  # "return from China of 600"
     cm = _COUNT.match(after)
-    count = _to_int(cm.group(1)) if cm else None
+    if cm is None:
+        # "returned a large number of North Koreans, by some estimates about 600 people": the estimate in apposition
+        cm = re.match(r"\s*(?:a (?:large|small|great|significant) (?:number|group) of|large numbers of|hundreds of|dozens of)\s+"
+                      r"(?:[\w'\u2019-]+\s+){1,3}?(?:[\w'\u2019-]+),\s*(?=(?:" + _COUNT_QUAL + r"\s+)*(?:\d|[a-z]+\s+(?:people|persons|north koreans)))",
+                      after, re.I)
+        cm = _COUNT.match(after[cm.end():]) if cm else None
+    count = _count_int(cm.group(1)) if cm else None
     if count is None:
-        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
+        back = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d{2,}|(?!one\b)" + _WORD_NUM + r")\s+(?:\w+\s+){0,2}?(?:north korean\s+)?(?:defectors|refugees|escapees|people|north koreans|women|men|fishermen|sailors|workers|persons|more|others)\b[^.]{0,50}$", sent.text[:m.start()], re.I)
         if back and not re.search(r"\d", sent.text[back.end():m.start()]):
-            count = _to_int(back.group(1))
+            count = _count_int(back.group(1))
     first = re.search(r"\bfirst\b", sent.text, re.I) is not None
 
     def landmark(d: DateMention | None) -> bool:
         # "the first time ... since the 1953 armistice": the date of the comparison, not of the return
         return d is not None and first and re.search(r"\bsince\b[^,.;]{0,20}$", sent_text_before(sent, d.start)) is not None
     dm, _f = _attached_date(work, sent, tok, skip_since=first)
+    dm = _apposed_date(work, sent, dm)  # "on Monday, 9 October"
     if landmark(dm):
         dm = None
     date = dm.value if dm else None
@@ -3483,7 +3797,7 @@ def _government_state(work: Work, sent: Sent, t: Any) -> str | None:
         return None  # "the North Korean government", "the provincial authorities"
     ms = [x for x in sent.mentions if x.kind in ("state", "person") and x.end <= t.idx]
     if not ms:
-        for s2 in reversed(_prev(work, sent.i, 2)):
+        for s2 in reversed(_prev(work, sent.i, 3)):
             ms = [x for x in s2.mentions if x.kind in ("state", "person")]
             if ms:
                 break
@@ -3525,9 +3839,9 @@ def _count_date_pairs(sent: Sent, after: int) -> list[tuple[int, str]]:
         if d.start < after:
             continue
         before = sent.text[max(0, d.start - sent.start - 50):d.start - sent.start]
-        m = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z]+\s+){0,2}?(?:(?:at|in|on|during)\s+(?:the\s+)?)?$", before)
-        if m:
-            pairs.append((_to_int(m.group(1)), d.value))
+        m = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+|(?!one\b)" + _WORD_NUM + r")\s+(?:[a-z]+\s+){0,2}?(?:(?:at|in|on|during)\s+(?:the\s+)?)?$", before)
+        if m and _count_int(m.group(1)) is not None:
+            pairs.append((_count_int(m.group(1)), d.value))
     return pairs
 
 
@@ -3539,6 +3853,9 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
         if agent is not None:
             cands.append(agent)
         subj = _subject(tok)
+        if subj is not None and subj.lower_ in ("that", "who", "which") and tok.head.lemma_.lower() == "be":
+            # a cleft: "it was this government that sent two fishermen back"
+            subj = next((c for c in tok.head.children if c.dep_ == "attr"), subj)
         if subj is not None:
             cands.append(subj)
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
@@ -3570,6 +3887,21 @@ def _repat_agent(work: Work, sent: Sent, tok: Any, char: int) -> str | None:
                             st = state_of(m.id) if m else None
                             if st in STATES and st != "dprk":
                                 return st
+    if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and _agent(tok) is None):
+        # "were returned from China to the DPRK", "the forced return from China of about 600": the state they left
+        # (after the subject and possessor, which name no state here)
+        def dest_elsewhere() -> bool:
+            # "returned from China to South Korea's custody": a transfer elsewhere, not a return to the North
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ == "to":
+                    for g in ch.subtree:
+                        mm = _token_mention(sent, g, ("state",))
+                        if mm and state_of(mm.id) not in (None, "dprk"):
+                            return True
+            return False
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "from" and not dest_elsewhere():
+                cands.extend(g for g in ch.children if g.dep_ == "pobj")
     for t in cands:
         if t.lemma_.lower() in _GOV_NOUNS and _token_mention(sent, t, ("state", "body", "person")) is None:
             # "the previous government sent two fishermen back": the state the passage is about
@@ -3685,7 +4017,8 @@ def _pieces(ctx: Any) -> Iterable[tuple[int, int, Any]]:
     text = ctx.text
     for span in ctx.sdoc.sents:
         s, e = span.start_char, span.end_char
-        cuts = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text[s:e])]
+        # (and before each row of a pipe table, "17 Feb 2014 | Commission of Inquiry report made public": one row, one event)
+        cuts = [m.end() for m in re.finditer(r"\n[ \t]*\n\s*|\n(?=[ \t]*[^\n|]{1,30}[ \t]\|[ \t])", text[s:e])]
         bounds = [s] + [s + c for c in cuts] + [e]
         for a, b in zip(bounds, bounds[1:]):
             if not text[a:b].strip():
