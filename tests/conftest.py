@@ -68,3 +68,32 @@ def db_url(request, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "nkmonitor.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One Extractor (spaCy model and pack loaded once) for the whole session."""
+    from nkmonitor.analyze import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def facts_of(extractor):
+    """facts_of(text, published, outlet=None) -> the facts of a short text as spec JSON.
+
+    Runs linking and the fact rules on one parse, and checks what every fact must satisfy: its
+    evidence is the slice of the text at its offsets and its confidence lies strictly in (0, 1)."""
+    from nkmonitor.analyze.context import DocContext
+    from nkmonitor.analyze.facts import extract_facts
+    from nkmonitor.analyze.linking import link_mentions
+
+    def _run(text: str, published: str | None = "2023-10-14", outlet: str | None = None) -> list[dict]:
+        ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack, outlet=outlet)
+        ctx.mentions = link_mentions(ctx)
+        facts = extract_facts(ctx)
+        for f in facts:
+            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+            assert 0.0 < f.confidence < 1.0
+        return [f.to_json() for f in facts]
+    return _run

@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from nkmonitor.analyze.context import DocContext
-from nkmonitor.analyze.facts import extract_facts
-from nkmonitor.analyze.linking import link_mentions
 
 
 @pytest.fixture(scope="session")
-def extractor():
-    from nkmonitor.analyze import Extractor
-
-    return Extractor()
-
-
-@pytest.fixture(scope="session")
-def run(extractor):
-    def _run(text: str, published: str | None = "2023-10-14"):
-        ctx = DocContext(text=text, sdoc=extractor.nlp(text), published=published, pack=extractor.pack)
-        ctx.mentions = link_mentions(ctx)
-        facts = extract_facts(ctx)
-        for f in facts:
-            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
-            assert 0.0 < f.confidence < 1.0
-        return [f.to_json() for f in facts]
-    return _run
+def run(facts_of):
+    return lambda text, published="2023-10-14": facts_of(text, published)
 
 
 def positions(facts):

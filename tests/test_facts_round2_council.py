@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from nkmonitor.analyze.context import DocContext
-from nkmonitor.analyze.facts import extract_facts
-from nkmonitor.analyze.linking import link_mentions
 
 
 @pytest.fixture(scope="module")
-def run():
-    from nkmonitor.analyze import Extractor
-
-    ex = Extractor()
-
+def run(facts_of):
     def _run(text: str, published: str | None = "2023-10-14", kind: str = "repatriation"):
-        ctx = DocContext(text=text, sdoc=ex.nlp(text), published=published, pack=ex.pack)
-        ctx.mentions = link_mentions(ctx)
-        facts = extract_facts(ctx)
-        for f in facts:
-            assert f.evidence.text == text[f.evidence.start:f.evidence.end]
-        return [{k: None for k in ("yes", "no", "abstain", "date", "count", "by")} | f.to_json() for f in facts if f.type == kind]
+        empty = {k: None for k in ("yes", "no", "abstain", "date", "count", "by")}
+        return [empty | f for f in facts_of(text, published) if f["type"] == kind]
     return _run
 
 

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from nkmonitor.analyze import Extractor
 from nkmonitor.analyze.classify import model
 from nkmonitor.analyze.recommendations import classify_action
-from nkmonitor.records import Document
 
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def make_doc(text: str, title: str | None = None, published: str | None = "2024-05-02") -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Document(source="test.txt", text=text, raw_hash=digest, content_hash=digest, reader="text",
-                    reader_version="test", title=title, published=published,
-                    published_from="sidecar" if published else "none", language="en")
-
-
-def asks(extractor, text, title=None):
-    return {(r.addressee, r.action) for r in extractor.extract(make_doc(text, title)).recommendations}
+from textdocs import asks, make_doc
 
 
 def test_modal_ask_with_metonym_addressee(extractor):

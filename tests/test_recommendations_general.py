@@ -5,28 +5,9 @@ written against."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from nkmonitor.analyze import Extractor
-from nkmonitor.records import Document
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def make_doc(text: str, title: str | None = None, published: str | None = "2024-05-02") -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Document(source="test.txt", text=text, raw_hash=digest, content_hash=digest, reader="text",
-                    reader_version="test", title=title, published=published,
-                    published_from="sidecar" if published else "none", language="en")
-
-
-def asks(extractor, text, title=None, published="2024-05-02"):
-    return {(r.addressee, r.action) for r in extractor.extract(make_doc(text, title, published)).recommendations}
+from textdocs import asks, make_doc
 
 
 # ------------------------------------------------------------------ 'ought to' parsed as the clause head
