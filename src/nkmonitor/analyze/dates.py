@@ -48,7 +48,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# the head of a timeline line: "2006 - ...", "December 18, 2009 — ...", "15 Apr 2004 | ...", "Dec 2005 | ..."
+_LINE_DATE = rf"(?:{_MON}[ \t]+\d{{1,2}},?[ \t]+|\d{{1,2}}[ \t]+{_MON}[ \t]+|{_MON}[ \t]+)?"
+TIMELINE_HEAD = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}(?P<y>(?:19|20)\d{{2}})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
+# a whole year-headed line ("2012 - ... on Dec. 20."): its month-days without a year are of that year
 _TIMELINE_LINE = re.compile(rf"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<y>{YEAR})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))[^\n]*", re.M)
+
+
+def line_year(text: str, char: int) -> int | None:
+    """The year heading the timeline line that `char` is on, if that line is a timeline entry."""
+    m = TIMELINE_HEAD.match(text, text.rfind("\n", 0, char) + 1)
+    return int(m.group("y")) if m else None
 
 
 @dataclass(frozen=True)

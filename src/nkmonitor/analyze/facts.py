@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
-from nkmonitor.analyze.dates import DateMention, dateline_span, find_dateline, resolve_dates
+from nkmonitor.analyze.dates import TIMELINE_HEAD, DateMention, dateline_span, find_dateline, line_year, resolve_dates
 from nkmonitor.analyze.linking import Mention, alias_index, state_of
 from nkmonitor.records import Evidence, Fact
 
@@ -1562,11 +1562,11 @@ def _by_lines(work: Work) -> Work:
             nl = work.text.find("\n", pos, sent.end)
             if nl < 0:
                 break
-            if _TIMELINE_YEAR.match(work.text, nl + 1) and work.text[nl + 1:sent.end].strip():
+            if TIMELINE_HEAD.match(work.text, nl + 1) and work.text[nl + 1:sent.end].strip():
                 cuts.append(nl + 1)
             pos = nl + 1
         if out and "\n" not in work.text[out[-1].start:sent.start] and len(out[-1].text.strip()) <= 3 and \
-                _TIMELINE_YEAR.match(work.text, out[-1].start):
+                TIMELINE_HEAD.match(work.text, out[-1].start):
             # "15 | Apr 2004 | ...": a day cut off the line's date by the sentence splitter goes back to its line
             a = out.pop().start
             b = cuts[1] - 1 if len(cuts) > 1 else sent.end
@@ -1583,7 +1583,7 @@ def _by_lines(work: Work) -> Work:
             cuts[0] = max(cuts[0], b)
             if len(cuts) == 1 and cuts[0] >= sent.end:
                 continue
-        if len(cuts) < 2 or not _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, cuts[0]) + 1):
+        if len(cuts) < 2 or not TIMELINE_HEAD.match(work.text, work.text.rfind("\n", 0, cuts[0]) + 1):
             if cuts[0] == sent.start:
                 out.append(replace(sent, i=len(out)))
             else:
@@ -1720,17 +1720,9 @@ _POSITION = [
 _RANGE = re.compile(r"\bfrom\s+(\d{4})\s+(?:to|until|through)\s+(\d{4})\b|\bbetween\s+(\d{4})\s+and\s+(\d{4})\b|\b(\d{4})\s*[-\u2013]\s*(\d{4})\b", re.I)
 
 
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# a line opened by a date: "2006 - ...", "December 18, 2009 — ...", "15 Apr 2004 | ...", "Dec 2005 | ..."
-_LINE_DATE = rf"(?:{_MON}[ \t]+\d{{1,2}},?[ \t]+|\d{{1,2}}[ \t]+{_MON}[ \t]+|{_MON}[ \t]+)?"
-_TIMELINE_YEAR = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d{{2}})[ \t]*(?:[-\u2013\u2014:|)]|\.(?=\s))")
-
-
 def _line_year(work: Work, char: int) -> int | None:
     """The year opening the timeline line a position is on ("2006 - the committee approved the text 91-21-60")."""
-    start = work.text.rfind("\n", 0, char) + 1
-    m = _TIMELINE_YEAR.match(work.text, start)
-    return int(m.group(1)) if m else None
+    return line_year(work.text, char)
 
 
 _RES_ADOPT = re.compile(r"\b(adopted|adopts|passed|approved|approves|endorsed|confirmed|backed|carried(?!\s+out)|(?:vote|tally)\b[^;:]{0,30}?(?:\bwas\b|\bstood at\b|:)|recorded\s+vote\b|tally\s+in\b)", re.I)
@@ -1780,7 +1772,7 @@ def _resolution_refs_in(work: Work) -> None:
             else:
                 # "December 16, 2020 — Consensus again": a line that gives only the method
                 ls = work.text.rfind("\n", 0, sent.start) + 1
-                hm = _TIMELINE_YEAR.match(work.text, ls)
+                hm = TIMELINE_HEAD.match(work.text, ls)
                 cm = re.match(r"\s*(?:(?:adopted\s+)?by\s+consensus|(?:back\s+to\s+|a\s+return\s+to\s+)?consensus|(?:adopted\s+)?without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
                               work.text[hm.end():sent.end], re.I) if hm else None
                 if cm and hm.end() >= sent.start:
@@ -1791,7 +1783,7 @@ def _resolution_refs_in(work: Work) -> None:
         in_res = [m for m in _in(sent.mentions, "instrument") if m.id.endswith("_resolution")]
         if cues and not line_only and _line_year(work, sent.start) is not None and any(f.type == "resolution_vote" for f in work.facts):
             # "December 17, 2019 — Adopted without a vote.": a line of the series opened by the verb alone
-            hm = _TIMELINE_YEAR.match(work.text, work.text.rfind("\n", 0, sent.start) + 1)
+            hm = TIMELINE_HEAD.match(work.text, work.text.rfind("\n", 0, sent.start) + 1)
             if hm and hm.end() >= sent.start and re.match(r"\s*(?:adopted|approved|passed)\s+(?:by\s+consensus|without\s+a\s+vote)\b(?=\s*(?:[,.;]|again\b|once\s+more\b|$))",
                                                           work.text[hm.end():sent.end], re.I):
                 line_only = True
@@ -2607,10 +2599,10 @@ def _hedged(tok: Any) -> bool:
 
 
 def _timeline_year(work: Work, sent: Sent) -> int | None:
-    """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."): the year of the line."""
-    ls = work.text.rfind("\n", 0, sent.start) + 1
-    m = re.match(rf"[ \t]*(?:[-*\u2022][ \t]*)?{_LINE_DATE}((?:19|20)\d\d)[ \t]*(?:[-\u2013\u2014:|]|\.\s)[ \t]*\S", work.text[ls:sent.end])
-    return int(m.group(1)) if m else None
+    """The year heading a timeline line ("2005 - The first resolution. ... South Korea abstained."), when the
+    sentence's own line has text after that head."""
+    m = TIMELINE_HEAD.match(work.text, work.text.rfind("\n", 0, sent.start) + 1)
+    return int(m.group("y")) if m and m.end() < sent.end and work.text[m.end():sent.end].strip() else None
 
 
 def _position_years(work: Work, sent: Sent, tok: Any, pieces: list | None = None) -> list[int]:
