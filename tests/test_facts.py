@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from nkmonitor.analyze.context import DocContext
-from nkmonitor.analyze.facts import extract_facts
-from nkmonitor.analyze.linking import link_mentions
-
 
 @pytest.fixture(scope="session")
 def run(facts_of):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from nkmonitor.analyze.classify import model
 from nkmonitor.analyze.recommendations import classify_action
 

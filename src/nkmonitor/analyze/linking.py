@@ -465,7 +465,6 @@ def link_mentions(ctx: Any) -> list[Mention]:
     base: list[Mention] = []
     doc_states: dict[str, int] = {}
     for start, end, surface, ids in raw:
-        kinds = {k for k, _ in ids}
         if ("instrument", "?") in ids:
             continue
         if len(ids) != 1:
